@@ -1,0 +1,72 @@
+"""One build of the portal's pages: load, check, render, write stubs. Front-end neutral."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check
+from .loading import Catalogue, load
+from .pages import Page, Portal
+from .problems import Problem, RecordsError
+from .generate import write_stubs
+
+log = logging.getLogger("voisinage")
+
+
+@dataclass
+class Build:
+    fingerprint: tuple[tuple[str, int, int], ...]
+    portal: Portal
+    pages: list[Page]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def by_src(self) -> dict[str, Page]:
+        return self._by_src
+
+    def __post_init__(self) -> None:
+        self._by_src = {page.src: page for page in self.pages}
+
+
+def fingerprint(content: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(content.rglob("*.y*ml"))
+    )
+
+
+def load_checked(content: Path, territories: list[str] | None = None) -> tuple[Catalogue, list[Problem]]:
+    """The catalogue, or RecordsError listing every error. Warnings are returned."""
+    loaded = load(content)
+    problems = check(loaded)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or loaded.catalogue is None:
+        raise RecordsError(problems)
+    catalogue = loaded.catalogue
+    if territories:
+        unknown = sorted(set(territories) - set(catalogue.territories))
+        if unknown:
+            raise RecordsError([Problem("mkdocs.yml", 1, 1, "territories", f"unknown territories: {', '.join(unknown)} — expected some of {', '.join(catalogue.territories)}")])
+        catalogue.territories = {k: v for k, v in catalogue.territories.items() if k in territories}
+        catalogue.services = {k: v for k, v in catalogue.services.items() if k in territories}
+    return catalogue, [p for p in problems if p.severity == "warning"]
+
+
+def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = None,
+            previous: Build | None = None) -> Build:
+    """Check records and write page stubs; reuse the previous build when nothing changed."""
+    stamp = fingerprint(content)
+    if previous is not None and previous.fingerprint == stamp:
+        return previous
+    started = time.perf_counter()
+    catalogue, warnings = load_checked(content, territories)
+    portal = Portal(catalogue)
+    pages = list(portal.pages())
+    changed = write_stubs(pages, docs_dir)
+    for warning in warnings:
+        log.warning(str(warning))
+    log.info("voisinage: %d pages in %d languages rendered in %.1f s (%d stubs changed)",
+             len(pages), len(portal.langs), time.perf_counter() - started, changed)
+    return Build(stamp, portal, pages, warnings)

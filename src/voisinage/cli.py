@@ -1,0 +1,50 @@
+"""`voisinage` command line: check records, build the portal, reprint leaflets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .checks import check
+from .loading import load
+from .problems import summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="voisinage",
+        description="Multilingual resident information portals and door leaflets from YAML records.",
+        epilog="Build the site with `mkdocs build` (or `mkdocs serve` to preview while editing).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p_check = sub.add_parser(
+        "check", help="check every record and report all problems at once",
+        description="Check every record under content/ and print each problem as "
+        "file:line:column: field: message. Exit status: 0 clean, 1 errors.",
+    )
+    p_check.add_argument("--content", type=Path, default=Path("content"),
+                         help="folder of the records (default: content)")
+    p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.set_defaults(func=_check)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+def _check(args: argparse.Namespace) -> int:
+    if not (args.content / "portal.yml").exists():
+        print(f"voisinage: no {args.content}/portal.yml here — run from the portal's folder "
+              "or pass --content PATH", file=sys.stderr)
+        return 1
+    problems = check(load(args.content))
+    for problem in problems:
+        print(problem)
+    failing = [p for p in problems if p.severity == "error" or args.strict]
+    print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Write one small stub file per page and language, so that any front end's i18n sees them.
+
+Only files whose content changed are rewritten (a front end watching the folder would otherwise
+rebuild everything), and stubs of pages that no longer exist are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .pages import Page
+
+MARKER = "voisinage: generated"
+
+
+def stub(page: Page) -> str:
+    front = {"title": page.title, "voisinage": "/".join(page.key), "hide": ["toc"]}
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def write_stubs(pages: list[Page], docs_dir: Path) -> int:
+    """Write stubs under docs_dir; returns how many files changed."""
+    changed = 0
+    wanted: set[Path] = set()
+    for page in pages:
+        target = docs_dir / page.src
+        wanted.add(target)
+        text = stub(page)
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        changed += 1
+    for old in docs_dir.rglob("*.md"):
+        if old not in wanted and "\nvoisinage: " in old.read_text(encoding="utf-8"):
+            old.unlink()
+            changed += 1
+    return changed

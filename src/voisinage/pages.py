@@ -1,0 +1,219 @@
+"""Records → the pages of the portal, in every language, as HTML bodies (no MkDocs here).
+
+Each page is known by a key (`("service", "ris-orangis", "caf")`) and exists in every declared
+language. A front end (the MkDocs plugin today) writes a small stub per page so that the i18n
+machinery sees it, then swaps in the body rendered here. Navigation is scoped to the page's
+territory, so a page weighs the same in a portal of 3 or 300 territories.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import hours, interface, markup
+from .languages import Lang
+from .loading import Catalogue, Entry
+from .phones import parse_phone
+from .records import Service, Theme
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    key: Key
+    lang: Lang
+    src: str  # stub file, relative to docs_dir: "ris-orangis/caf.ar.md"
+    url: str  # relative to the site root: "ar/ris-orangis/caf/"
+    title: str
+    body: Markup
+    nav: Markup
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Said:
+    """A text in the language asked for, or its French stand-in."""
+
+    text: str
+    lang: Lang
+    fallback: bool
+
+
+class Portal:
+    """A validated catalogue seen as a website: languages, addresses, pages."""
+
+    def __init__(self, catalogue: Catalogue, today: date | None = None) -> None:
+        self.cat = catalogue
+        self.record = catalogue.portal.record
+        self.langs = [Lang(x.code, x.name, x.dir) for x in self.record.languages]
+        self.default = next(x for x in self.langs if x.code == self.record.default_language)
+        self.themes: dict[str, Theme] = {t.id: t for t in self.record.themes}
+        self.today = today or date.today()
+
+    # -- addresses -------------------------------------------------------------------------
+    def path_of(self, key: Key) -> str:
+        """Language-neutral path of a page, without suffix: "ris-orangis/themes/energy"."""
+        kind, *rest = key
+        return {
+            "home": lambda: "index",
+            "theme": lambda: f"themes/{rest[0]}",
+            "territory": lambda: f"{rest[0]}/index",
+            "territory-theme": lambda: f"{rest[0]}/themes/{rest[1]}",
+            "service": lambda: f"{rest[0]}/{rest[1]}",
+        }[kind]()
+
+    def url_of(self, key: Key, lang: Lang) -> str:
+        path = self.path_of(key)
+        url = "" if path == "index" else (path.removesuffix("/index") if path.endswith("/index") else path) + "/"
+        return url if lang.code == self.default.code else f"{lang.code}/{url}"
+
+    def src_of(self, key: Key, lang: Lang) -> str:
+        return f"{self.path_of(key)}.{lang.code}.md"
+
+    # -- texts -----------------------------------------------------------------------------
+    def said(self, text: dict[str, str] | None, lang: Lang) -> Said | None:
+        if not text:
+            return None
+        if lang.code in text:
+            return Said(text[lang.code], lang, False)
+        return Said(text[self.default.code], self.default, True)
+
+    def plain(self, text: dict[str, str], lang: Lang) -> str:
+        said = self.said(text, lang)
+        return markup.plain(said.text) if said else ""
+
+    # -- pages -----------------------------------------------------------------------------
+    def keys(self) -> Iterator[Key]:
+        yield ("home",)
+        for theme in self.themes:
+            yield ("theme", theme)
+        for tid in self.cat.territories:
+            yield ("territory", tid)
+            for theme in self.territory_themes(tid):
+                yield ("territory-theme", tid, theme)
+            for sid in self.cat.services.get(tid, {}):
+                yield ("service", tid, sid)
+
+    def pages(self) -> Iterator[Page]:
+        for key in self.keys():
+            for lang in self.langs:
+                yield self.page(key, lang)
+
+    def page(self, key: Key, lang: Lang) -> Page:
+        kind = key[0]
+        context: dict[str, Any] = {"key": key}
+        if kind == "home":
+            title = self.plain(self.record.name, lang)
+        elif kind == "theme":
+            context["theme"] = self.themes[key[1]]
+            context["territories"] = [t for t in self.cat.territories if key[1] in self.territory_themes(t)]
+            title = self.plain(self.themes[key[1]].name, lang)
+        else:
+            tid = key[1]
+            context["tid"] = tid
+            context["territory"] = self.cat.territories[tid].record
+            if kind == "territory":
+                title = self.plain(context["territory"].name, lang)
+            elif kind == "territory-theme":
+                context["theme"] = self.themes[key[2]]
+                context["services"] = self.services_of(tid, key[2])
+                title = (f"{self.plain(self.themes[key[2]].name, lang)} · "
+                         f"{self.plain(context['territory'].name, lang)}")
+            else:
+                entry = self.cat.services[tid][key[2]]
+                context["entry"] = entry
+                context["svc"] = entry.record
+                title = self.plain(entry.record.name, lang)
+        view = _View(self, key, lang)
+        body = view.render(f"{kind}.html", **context)
+        nav = view.render("nav.html", **context)
+        return Page(key, lang, self.src_of(key, lang), self.url_of(key, lang), title, body, nav)
+
+    # -- content queries -------------------------------------------------------------------
+    def territory_themes(self, tid: str) -> list[str]:
+        used = {t for e in self.cat.services.get(tid, {}).values() for t in e.record.themes}
+        return [t for t in self.themes if t in used]
+
+    def services_of(self, tid: str, theme: str) -> list[Entry[Service]]:
+        found = [e for e in self.cat.services.get(tid, {}).values() if theme in e.record.themes]
+        return sorted(found, key=lambda e: markup.plain(e.record.name[self.default.code]).lower())
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        env.filters["md"] = markup.render
+        env.filters["md_inline"] = markup.render_inline
+        env.filters["plain"] = markup.plain
+        return env
+
+
+class _View:
+    """What a template may call while rendering one page in one language."""
+
+    def __init__(self, portal: Portal, key: Key, lang: Lang) -> None:
+        self.portal, self.key, self.lang = portal, key, lang
+        self.here = portal.url_of(key, lang)
+        self.fr = portal.default
+
+    def render(self, template: str, **context: Any) -> Markup:
+        return Markup(self.portal.env.get_template(template).render(
+            v=self, p=self.portal, lang=self.lang, fr=self.fr, **context))
+
+    def t(self, key: str, **values: str) -> str:
+        return interface.say(key, self.lang.code, **values)
+
+    def t_fr(self, key: str, **values: str) -> str:
+        return interface.say(key, self.fr.code, **values)
+
+    def t_in(self, key: str, lang: Lang) -> str:
+        return interface.say(key, lang.code)
+
+    def link(self, *key: str) -> str:
+        """A relative link from this page to the page `key` in the same language."""
+        target = self.portal.url_of(tuple(key), self.lang)
+        return _relative(self.here, target)
+
+    def said(self, text: dict[str, str] | None, lang: Lang | None = None) -> Said | None:
+        return self.portal.said(text, lang or self.lang)
+
+    def date(self, value: date, lang: Lang | None = None) -> str:
+        return (lang or self.lang).date(value)
+
+    def phone(self, number: str) -> Any:
+        return parse_phone(number)
+
+    def hours(self, spec: str, lang: Lang | None = None) -> list[hours.Line]:
+        lang = lang or self.lang
+        return hours.describe(
+            hours.typical_week(spec), lang,
+            interface.say("closed", lang.code), interface.say("by_appointment", lang.code),
+        )
+
+    def week(self, spec: str) -> hours.Week:
+        return hours.typical_week(spec)
+
+    def machine_made(self, record: Any) -> bool:
+        return self.lang.code in getattr(record, "machine_translations", [])
+
+    def map_url(self, lat: float, lon: float) -> str:
+        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
+
+
+def _relative(here: str, target: str) -> str:
+    """Link from directory URL `here` to directory URL `target`, both relative to the root."""
+    rel = posixpath.relpath(target or ".", here or ".")
+    return "./" if rel == "." else rel + "/"

@@ -1,0 +1,106 @@
+"""The MkDocs adapter: loads and checks records, writes page stubs, swaps in rendered bodies.
+
+All the work is in the core modules; this file only maps MkDocs events onto them. Order matters:
+stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs first (priority 100).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .build import Build, prepare
+from .problems import RecordsError
+
+log = logging.getLogger("mkdocs.plugins.voisinage")
+
+
+class VoisinageConfig(Config):
+    content = opt.Type(str, default="content")
+    """Folder of the YAML records, relative to mkdocs.yml."""
+    territories = opt.ListOfItems(opt.Type(str), default=[])
+    """Build only these territories (empty: all), for previews and sharded builds."""
+
+
+class VoisinagePlugin(BasePlugin[VoisinageConfig]):
+    def __init__(self) -> None:
+        self.build: Build | None = None
+
+    @event_priority(100)
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        try:
+            self.build = prepare(
+                root / self.config.content, Path(config.docs_dir),
+                territories=self.config.territories or None, previous=self.build,
+            )
+        except RecordsError as error:
+            raise PluginError(f"voisinage: the records have errors:\n{error}") from None
+        return config
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        rendered = self._page(page)
+        return html if rendered is None else str(rendered.body)
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> Any:
+        rendered = self._page(page)
+        if rendered is not None:
+            context["voisinage"] = rendered
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        rendered = self._page(page)
+        if rendered is None or self.build is None or rendered.lang is self.build.portal.default:
+            return output
+        # Each language has its own search index, under its own root (see on_post_build).
+        return re.sub(r'("base":\s*")([^"]*)(")', lambda m: m.group(1) + (m.group(2).rstrip("/") or ".") + "/" + rendered.lang.code + m.group(3), output, count=1)
+
+    @event_priority(-200)
+    def on_post_build(self, config: Any) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # inside static-i18n's per-language builds: wait for the outer one
+        if self.build is not None:
+            split_search_index(Path(config.site_dir), self.build)
+
+    def _page(self, page: Any) -> Any:
+        if self.build is None:
+            return None
+        return self.build.by_src.get(page.file.src_uri)
+
+
+def split_search_index(site_dir: Path, build: Build) -> None:
+    """One search index per language, holding only its pages: a resident downloads one."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    by_lang: dict[str, list[dict[str, Any]]] = {lang.code: [] for lang in build.portal.langs}
+    default = build.portal.default.code
+    for doc in index["docs"]:
+        first = doc["location"].split("/", 1)[0]
+        if first in by_lang and first != default:
+            doc = {**doc, "location": doc["location"][len(first) + 1 :]}
+            by_lang[first].append(doc)
+        else:
+            by_lang[default].append(doc)
+    for code, docs in by_lang.items():
+        out = index_file if code == default else site_dir / code / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        config = {**index["config"], "lang": _search_langs(code)}
+        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _search_langs(code: str) -> list[str]:
+    """lunr.js stemmers exist for some languages only; others search by plain words."""
+    known = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "it", "ja", "nl", "no",
+             "pt", "ro", "ru", "sv", "ta", "th", "tr", "vi", "zh"}
+    return [code] if code in known else ["en"]

@@ -1,0 +1,56 @@
+"""Problems found in records, worded for the editors who must fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place: `file:line:column: field: message`."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{where}: {prefix}{self.field or '(file)'}: {self.message}"
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """('phones', 0, 'number') → 'phones[0].number'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems if p.severity == "error"})
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return ", ".join(parts) or "no problem found"
+
+
+class RecordsError(Exception):
+    """Raised by a build when records have errors: nothing may be published."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        lines = [str(p) for p in sorted(errors)]
+        super().__init__(
+            "\n".join(lines)
+            + f"\n{summary(errors)}: fix them and build again — nothing was published."
+        )
