@@ -128,3 +128,34 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "mkdocs", "build", *args], cwd=root, env=env,
         capture_output=True, text=True, timeout=600,
     )
+
+TRICKY = """\
+name: {fr: "Aide aux devoirs 3 < 5 & « Tom »", en: "Homework help 3 < 5 & Tom", ar: "مساعدة في الواجبات", zh: "作业辅导"}
+description:
+  fr: "Le mardi, pour les **enfants** de 6 à 11 ans. Voir [le site](https://example.org/devoirs)."
+  en: "On Tuesdays, for children aged 6 to 11."
+  ar: "يوم الثلاثاء، للأطفال من 6 إلى 11 سنة."
+  zh: "每周二，面向6至11岁的儿童。"
+themes: [culture]
+languages: [fr, ar]
+french_required: false
+opening_hours: "Tu 16:30-18:00"
+assured_date: 2026-10-01
+example: true
+"""
+
+SECOND_TERRITORY = """\
+name: {fr: "Saint-Denis — Franc-Moisin", en: "Saint-Denis — Franc-Moisin", ar: "سان دوني", zh: "圣但尼"}
+town: "Saint-Denis"
+department: {code: "93", name: "Seine-Saint-Denis"}
+bounds: {south: 48.90, west: 2.32, north: 48.96, east: 2.40}
+branch: {name: "Voisin Malin Saint-Denis (exemple)"}
+"""
+
+SECOND_TERRITORY_SERVICE = """\
+name: {fr: "Centre de PMI", en: "Mother and child health centre (PMI)", ar: "مركز حماية الأم والطفل", zh: "母婴保健中心"}
+description: {fr: "Consultations gratuites pour les enfants de moins de 6 ans.", en: "Free check-ups for children under 6."}
+themes: [rights]
+assured_date: 2026-11-02
+example: true
+"""

@@ -198,8 +198,8 @@ def _unknown(loc: Loc, kind: type[Record]) -> str:
         model = _model_of(annotation.annotation) if annotation else None
     known = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-    hint = f' — did you mean "{close[0]}"?' if close else ""
-    return f"unknown field{hint}. Known fields here: {', '.join(known)}" if known else "unknown field"
+    hint = f" — did you mean \"{close[0]}\"?" if close else "."
+    return f"unknown field{hint} Known fields here: {', '.join(known)}" if known else "unknown field"
 
 
 def _model_of(annotation: Any) -> Any:

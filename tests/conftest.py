@@ -1,0 +1,22 @@
+"""Shared fixtures: one tiny portal built once per test session, as a user would build it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, mkdocs_build, write_portal
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site/ of a tiny portal: 4 languages, 2 territories, 3 services."""
+    root = write_portal(tmp_path_factory.mktemp("portal"), {"caf": CAF, "tricky": TRICKY})
+    (root / "content" / "territories" / "saint-denis.yml").write_text(SECOND_TERRITORY, encoding="utf-8")
+    folder = root / "content" / "services" / "saint-denis"
+    folder.mkdir()
+    (folder / "pmi.yml").write_text(SECOND_TERRITORY_SERVICE, encoding="utf-8")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

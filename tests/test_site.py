@@ -1,0 +1,128 @@
+"""What a resident sees on the built site, in each language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+LANGS = ["fr", "en", "ar", "zh"]
+PAGES = ["", "themes/rights/", "ris-orangis/", "ris-orangis/themes/rights/", "ris-orangis/caf/"]
+
+
+def page(site: Path, lang: str, path: str) -> str:
+    prefix = "" if lang == "fr" else f"{lang}/"
+    return (site / prefix / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_type_exists_in_every_language(built_site: Path, lang: str, path: str) -> None:
+    """Home, theme, territory, theme-in-territory and service pages, in every language."""
+    html = page(built_site, lang, path)
+    assert f'<html lang="{lang}"' in html
+
+
+def test_arabic_pages_are_right_to_left(built_site: Path) -> None:
+    """Arabic reads right to left; other languages left to right."""
+    assert '<body dir="rtl"' in page(built_site, "ar", "ris-orangis/caf/")
+    assert '<body dir="ltr"' in page(built_site, "zh", "ris-orangis/caf/")
+
+
+def test_language_switcher_leads_to_the_same_page(built_site: Path) -> None:
+    """The switcher on a service page points at that service in each other language."""
+    html = page(built_site, "ar", "ris-orangis/caf/")
+    assert 'href="../../../zh/ris-orangis/caf/" hreflang="zh"' in html
+    assert 'href="../../../ris-orangis/caf/" hreflang="fr"' in html
+
+
+def test_opening_hours_are_told_in_each_language(built_site: Path) -> None:
+    """Day names and clock come from CLDR: 24-hour in French, 12-hour in English."""
+    assert "lundi" in page(built_site, "fr", "ris-orangis/caf/")
+    en = page(built_site, "en", "ris-orangis/caf/")
+    assert "Monday" in en and "9:00\u202fAM" in en or "9:00 AM" in en
+    assert "الاثنين" in page(built_site, "ar", "ris-orangis/caf/")
+    assert "星期一" in page(built_site, "zh", "ris-orangis/caf/")
+    assert "by appointment only" in en
+
+
+def test_phone_numbers_are_tap_to_call(built_site: Path) -> None:
+    """Ordinary numbers dial in E.164; short national numbers as they are."""
+    html = page(built_site, "ar", "ris-orangis/caf/")
+    assert 'href="tel:+33199001234"' in html and "01 99 00 12 34" in html
+    assert 'href="tel:3230"' in html
+
+
+def test_counter_box_gives_key_facts_in_french(built_site: Path) -> None:
+    """Non-French pages carry a French box for the counter; the French page needs none."""
+    html = page(built_site, "zh", "ris-orangis/caf/")
+    box = re.search(r'<section class="v-counter" lang="fr" dir="ltr".*?</section>', html, re.S)
+    assert box, "no counter box on the Chinese page"
+    assert "Caisse d'allocations familiales" in box.group(0)
+    assert "lundi" in box.group(0) and "Pièce d'identité" in box.group(0)
+    assert 'class="v-counter"' not in page(built_site, "fr", "ris-orangis/caf/")
+
+
+def test_translated_name_shows_official_french_name(built_site: Path) -> None:
+    html = page(built_site, "ar", "ris-orangis/caf/")
+    assert "صندوق الإعانات العائلية" in html
+    assert re.search(r'class="v-official" lang="fr"[^>]*>Caisse d.allocations familiales', html)
+
+
+def test_missing_translation_falls_back_to_french_with_a_notice(built_site: Path) -> None:
+    """The Arabic page shows the French text, marked as French, with a notice."""
+    html = page(built_site, "ar", "ris-orangis/caf/")
+    fallback = re.search(r'<div class="v-fallback" lang="fr" dir="ltr">.*?</div>', html, re.S)
+    assert fallback and "Appelez le 3230" in fallback.group(0)
+    assert "لم" in fallback.group(0)  # the notice, in Arabic
+    assert "v-fallback" not in page(built_site, "en", "ris-orangis/caf/")
+
+
+def test_machine_translation_is_announced(built_site: Path) -> None:
+    assert 'class="v-machine"' in page(built_site, "ar", "ris-orangis/caf/")
+    assert 'class="v-machine"' not in page(built_site, "en", "ris-orangis/caf/")
+
+
+def test_record_text_is_escaped(built_site: Path) -> None:
+    """Characters that mean something in HTML reach the page as text."""
+    html = page(built_site, "en", "ris-orangis/tricky/")
+    assert "Homework help 3 &lt; 5 &amp; Tom" in html
+    assert "<strong>children</strong>" not in html  # en has no emphasis
+    fr = page(built_site, "fr", "ris-orangis/tricky/")
+    assert "<strong>enfants</strong>" in fr
+    assert '<a href="https://example.org/devoirs">le site</a>' in fr
+
+
+def test_navigation_is_scoped_to_the_territory(built_site: Path) -> None:
+    """A service page's menu lists its territory and themes, not the rest of the portal."""
+    html = page(built_site, "fr", "ris-orangis/caf/")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    assert "Ris-Orangis" in nav and "Saint-Denis" not in nav and "PMI" not in html
+
+
+def test_each_language_has_its_own_search_index(built_site: Path) -> None:
+    """A page loads the index of its language only, which finds services by French name too."""
+    root = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    ar = json.loads((built_site / "ar" / "search" / "search_index.json").read_text("utf-8"))
+    assert root["docs"] and not any(d["location"].startswith(("ar/", "zh/", "en/")) for d in root["docs"])
+    ar_text = " ".join(d["text"] + d["title"] for d in ar["docs"])
+    assert "صندوق" in ar_text and "Caisse" in ar_text
+    assert ar["config"]["lang"] == ["ar"]
+    assert '"base": "../../../ar"' in page(built_site, "ar", "ris-orangis/caf/")
+
+
+def test_chinese_search_index_is_segmented(built_site: Path) -> None:
+    """Chinese has no spaces: words are cut at build time so that a search finds them."""
+    zh = json.loads((built_site / "zh" / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(d["text"] for d in zh["docs"])
+    assert re.search(r"\b家庭\b|家庭 ", text) or "家庭\u200b" in text
+
+
+def test_no_request_to_third_parties(built_site: Path) -> None:
+    """No web font, script or stylesheet from another origin."""
+    html = page(built_site, "fr", "ris-orangis/caf/")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+        assert not re.search(r"\.(js|css|woff2?)(\?|$)", attr), attr
