@@ -87,3 +87,15 @@ def test_clean_records_pass_the_check(tmp_path: Path) -> None:
     result = run_check(write_portal(tmp_path))
     assert result.returncode == 0, result.stdout
     assert "All records are fine" in result.stderr
+
+
+def test_mkdocs_languages_must_match_the_portal(tmp_path: Path) -> None:
+    """A language declared in portal.yml but not built by MkDocs is named, with the fix."""
+    root = write_portal(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "        - {locale: zh, name: 简体中文, build: true}\n", ""), encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert "differ from content/portal.yml (fr, en, ar, zh)" in result.stderr
+    assert "{locale: zh, name: 简体中文, build: true}" in result.stderr

@@ -158,6 +158,7 @@ class Portal:
         env.filters["md"] = markup.render
         env.filters["md_inline"] = markup.render_inline
         env.filters["plain"] = markup.plain
+        env.filters["safe_url"] = lambda url: url if markup.url_problem(url) is None else "#"
         return env
 
 

@@ -44,7 +44,12 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             )
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
+        _check_languages(config, self.build)
         return config
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(Path(config.config_file_path).parent / self.config.content))
+        return server
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         rendered = self._page(page)
@@ -75,6 +80,28 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
+
+
+def _check_languages(config: Any, build: Build) -> None:
+    """mkdocs-static-i18n must build exactly the languages that content/portal.yml declares."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("voisinage: add the `i18n` plugin (mkdocs-static-i18n) after `voisinage`"
+                          " in mkdocs.yml `plugins:`")
+    declared = [lang.code for lang in build.portal.langs]
+    built = [lang.locale for lang in i18n.config.languages]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
+    if sorted(declared) != sorted(built) or default != build.portal.default.code:
+        lines = "\n".join(
+            f"        - {{locale: {lang.code}, name: {lang.name}, build: true"
+            + (", default: true}" if lang is build.portal.default else "}")
+            for lang in build.portal.langs
+        )
+        raise PluginError(
+            "voisinage: the languages of mkdocs.yml (plugins → i18n → languages: "
+            f"{', '.join(built)}) differ from content/portal.yml ({', '.join(declared)}). "
+            f"Write them in mkdocs.yml as:\n      languages:\n{lines}"
+        )
 
 
 def split_search_index(site_dir: Path, build: Build) -> None:

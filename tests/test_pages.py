@@ -1,0 +1,54 @@
+"""Core rendering, without MkDocs: pure functions and defence in depth."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+from helpers import CAF, write_portal
+from voisinage.hours import describe, hours_problem, typical_week
+from voisinage.languages import Lang
+from voisinage.loading import load
+from voisinage.pages import Portal
+from voisinage.phones import parse_phone
+
+
+def test_hours_are_grouped_and_localized() -> None:
+    week = typical_week('Mo-Fr 09:00-12:00; Sa 10:00-12:00 "sur rendez-vous"; PH off')
+    assert week.closed_on_public_holidays and week.has_appointments
+    fr = [(x.days, x.hours) for x in describe(week, Lang("fr", "Français", "ltr"), "fermé", "sur rendez-vous")]
+    assert fr == [("lundi – vendredi", "09:00 – 12:00"),
+                  ("samedi", "10:00 – 12:00 (sur rendez-vous)"), ("dimanche", "fermé")]
+    bn = describe(week, Lang("bn", "বাংলা", "ltr"), "বন্ধ", "x")
+    assert bn[0].hours.startswith("৯:০০")  # Bengali digits, from CLDR's numbering system
+    assert Lang("en", "English", "ltr").time(time(17, 30)).replace("\u202f", " ") == "5:30 PM"
+
+
+def test_hours_problem_names_the_expected_syntax() -> None:
+    assert hours_problem("Mo-Fr 09:00-12:00; PH off") is None
+    assert "OpenStreetMap" in (hours_problem("lundi 9h-12h") or "")
+    assert 'the only comment allowed is "sur rendez-vous"' in (hours_problem('Mo 09:00-10:00 "maybe"') or "")
+
+
+def test_phones_display_and_dial() -> None:
+    landline = parse_phone("01 99 00 12 34")
+    assert (landline.display, landline.tel) == ("01 99 00 12 34", "+33199001234")
+    assert parse_phone("3230").tel == "3230"
+    assert parse_phone("36 46").display == "3646"
+
+
+def test_unvalidated_html_is_still_escaped(tmp_path: Path) -> None:
+    """Even a record that skipped validation cannot put markup into a page."""
+    catalogue = load(write_portal(tmp_path, {"caf": CAF}) / "content").catalogue
+    assert catalogue is not None
+    entry = catalogue.services["ris-orangis"]["caf"]
+    evil = entry.record.model_copy(update={
+        "name": {"fr": "<script>alert(1)</script>", "en": '<img src=x onerror="alert(1)">'},
+        "url": "javascript:alert(1)",
+    })
+    catalogue.services["ris-orangis"]["caf"] = type(entry)(entry.id, entry.path, evil, entry.doc)
+    portal = Portal(catalogue)
+    for lang in portal.langs:
+        body = str(portal.page(("service", "ris-orangis", "caf"), lang).body)
+        assert "<script>" not in body and "<img" not in body and "javascript:" not in body
+        assert "&lt;script&gt;" in body or "&lt;img" in body
