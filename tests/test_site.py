@@ -109,8 +109,8 @@ def test_each_language_has_its_own_search_index(built_site: Path) -> None:
     assert root["docs"] and not any(d["location"].startswith(("ar/", "zh/", "en/")) for d in root["docs"])
     ar_text = " ".join(d["text"] + d["title"] for d in ar["docs"])
     assert "صندوق" in ar_text and "Caisse" in ar_text
-    assert ar["config"]["lang"] == ["ar"]
-    assert '"base": "../../../ar"' in page(built_site, "ar", "ris-orangis/caf/")
+    assert ar["config"]["lang"] == ["en"]  # unstemmed: lunr's Arabic stemmer loses queries
+    assert '"base": "../../"' in page(built_site, "ar", "ris-orangis/caf/")
 
 
 def test_chinese_search_index_is_segmented(built_site: Path) -> None:

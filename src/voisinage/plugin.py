@@ -66,7 +66,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if rendered is None or self.build is None or rendered.lang is self.build.portal.default:
             return output
         # Each language has its own search index, under its own root (see on_post_build).
-        return re.sub(r'("base":\s*")([^"]*)(")', lambda m: m.group(1) + (m.group(2).rstrip("/") or ".") + "/" + rendered.lang.code + m.group(3), output, count=1)
+        base = f'"base": "{_language_root(page.url)}"'
+        return _CONFIG_BASE.sub(base, output, count=1)
 
     @event_priority(-200)
     def on_post_build(self, config: Any) -> None:
@@ -80,6 +81,15 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
+
+
+_CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
+
+
+def _language_root(page_url: str) -> str:
+    """Relative link from a page to its language's root, with the trailing slash URL() needs."""
+    depth = page_url.strip("/").count("/")  # "ar/x/y/" → 2 levels below "ar/"
+    return "../" * depth if depth else "./"
 
 
 def _check_languages(config: Any, build: Build) -> None:
@@ -122,12 +132,19 @@ def split_search_index(site_dir: Path, build: Build) -> None:
     for code, docs in by_lang.items():
         out = index_file if code == default else site_dir / code / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index["config"], "lang": _search_langs(code)}
+        config = {**index["config"], "lang": _search_langs(code), "separator": SEARCH_SEPARATOR}
         out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+SEARCH_SEPARATOR = r'[\s\u200b\-,:;!?=\[\]()"/«»،。，、；：？！]+|\.(?!\d)|&[lg]t;'
+"""Word breaks for search: spaces, the zero-width spaces jieba puts between Chinese words at build
+time, and Latin, Arabic and CJK punctuation."""
+
+# lunr.js stemmers that behave in the browser. lunr's Arabic, Chinese and Tamil plugins lose the
+# query (measured in Chromium), so those languages are searched by whole words, unstemmed.
+_STEMMED = {"da", "de", "du", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru",
+            "sv", "tr"}
+
+
 def _search_langs(code: str) -> list[str]:
-    """lunr.js stemmers exist for some languages only; others search by plain words."""
-    known = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "it", "ja", "nl", "no",
-             "pt", "ro", "ru", "sv", "ta", "th", "tr", "vi", "zh"}
-    return [code] if code in known else ["en"]
+    return [code] if code in _STEMMED else ["en"]

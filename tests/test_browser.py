@@ -1,0 +1,62 @@
+"""In a real browser: search in each language, no third-party request, right-to-left layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, serve
+
+
+@pytest.fixture(scope="module")
+def browser_site(built_site: Path):  # type: ignore[no-untyped-def]
+    with serve(built_site) as base, chromium() as context:
+        yield base, context
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), [
+    ("ar", "صندوق", "صندوق الإعانات العائلية"),
+    ("ar", "Caisse", "صندوق الإعانات العائلية"),  # the official French name, from Arabic
+    ("zh", "家庭", "家庭补助局"),
+    ("fr", "allocations", "Caisse d'allocations familiales"),
+])
+def test_search_finds_services_in_each_language(browser_site, lang: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    base, context = browser_site
+    page = context.new_page()
+    prefix = "" if lang == "fr" else f"{lang}/"
+    page.goto(f"{base}{prefix}ris-orangis/")
+    page.locator("label.md-header__button[for='__search']").click()
+    field = page.locator("input.md-search__input")
+    field.press_sequentially(query, delay=30)
+    field.press("End")  # Arabic and Chinese arrive as text input, with no key-up: send one
+    results = page.locator(".md-search-result__list")
+    results.locator("li").first.wait_for(timeout=10_000)
+    assert expected in results.inner_text().replace("\u200b", "")  # jieba's word breaks
+    page.close()
+
+
+def test_no_request_leaves_the_site(browser_site) -> None:  # type: ignore[no-untyped-def]
+    """Loading pages (and searching) asks nothing of any other origin."""
+    base, context = browser_site
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ["", "ar/", "zh/ris-orangis/", "ar/ris-orangis/caf/", "en/themes/rights/"]:
+        page.goto(base + path, wait_until="networkidle")
+    assert requests and all(url.startswith(base) or url.startswith("data:") for url in requests), \
+        [u for u in requests if not u.startswith(base)]
+    page.close()
+
+
+def test_arabic_page_is_laid_out_right_to_left(browser_site) -> None:  # type: ignore[no-untyped-def]
+    base, context = browser_site
+    page = context.new_page()
+    page.goto(base + "ar/ris-orangis/caf/")
+    heading = page.locator("article h1").bounding_box()
+    assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
+    assert heading and heading["x"] + heading["width"] > 300  # starts from the right edge
+    counter = page.locator(".v-counter")
+    assert page.evaluate("getComputedStyle(document.querySelector('.v-counter p')).direction") == "ltr"
+    assert counter.is_visible()
+    page.close()
