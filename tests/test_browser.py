@@ -60,3 +60,16 @@ def test_arabic_page_is_laid_out_right_to_left(browser_site) -> None:  # type: i
     assert page.evaluate("getComputedStyle(document.querySelector('.v-counter p')).direction") == "ltr"
     assert counter.is_visible()
     page.close()
+
+
+def test_content_security_policy_forbids_other_origins(browser_site) -> None:  # type: ignore[no-untyped-def]
+    """Every page carries a CSP limited to its own origin, and the page works under it."""
+    base, context = browser_site
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(base + "zh/ris-orangis/caf/", wait_until="networkidle")
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    assert "default-src 'self'" in csp and "http" not in csp
+    assert violations == []
+    page.close()
