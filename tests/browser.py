@@ -11,7 +11,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -28,30 +30,40 @@ def chromium_path() -> str:
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve site/ on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path, mount: str = "test") -> Iterator[str]:
+    """Serve site/ on a free loopback port under /<mount>/, the path of the site's site_url."""
+    with tempfile.TemporaryDirectory() as root:
+        (Path(root) / mount).symlink_to(site.resolve(), target_is_directory=True)
+        handler = functools.partial(_QuietHandler, directory=root)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/{mount}/"
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Browser]:
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 360, "height": 740},
-        )
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True,
+                                     args=CHROMIUM_FLAGS)
         try:
-            yield context  # type: ignore[misc]
+            yield browser
         finally:
-            context.close()
+            browser.close()
+
+
+@contextlib.contextmanager
+def phone(browser: Browser, **options: Any) -> Iterator[BrowserContext]:
+    """A fresh profile at a 360×740 phone size; options go to Browser.new_context."""
+    context = browser.new_context(**{"viewport": {"width": 360, "height": 740}, **options})
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

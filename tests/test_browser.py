@@ -6,12 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, phone, serve
 
 
 @pytest.fixture(scope="module")
-def browser_site(built_site: Path):  # type: ignore[no-untyped-def]
-    with serve(built_site) as base, chromium() as context:
+def browser():  # type: ignore[no-untyped-def]
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def browser_site(built_site: Path, browser):  # type: ignore[no-untyped-def]
+    with serve(built_site) as base, phone(browser) as context:
         yield base, context
 
 
@@ -73,3 +79,27 @@ def test_content_security_policy_forbids_other_origins(browser_site) -> None:  #
     assert "default-src 'self'" in csp and "http" not in csp
     assert violations == []
     page.close()
+
+
+@pytest.mark.parametrize(("locale", "landing"), [("ar-MA", "ar/"), ("zh-CN", "zh/"), ("fr-FR", ""), ("de-DE", "")])
+def test_root_opens_the_preferred_language(built_site: Path, browser, locale: str, landing: str) -> None:  # type: ignore[no-untyped-def]
+    """The root address follows the browser's languages when the portal has one of them."""
+    with serve(built_site) as base, phone(browser, locale=locale) as context:
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_url(base + landing)
+        assert page.url == base + landing
+
+
+def test_root_remembers_an_explicit_choice(built_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """Choosing English in the switcher wins over the browser's Arabic next time."""
+    with serve(built_site) as base, phone(browser, locale="ar") as context:
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_url(base + "ar/")
+        page.locator(".md-select button").first.click()
+        page.locator("a.md-select__link[hreflang='en']").click()
+        page.wait_for_url(base + "en/")
+        page.goto(base)
+        page.wait_for_url(base + "en/")
+        assert page.url == base + "en/"

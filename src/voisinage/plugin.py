@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, prepare
 from .problems import RecordsError
+from .publish import publish
 
 log = logging.getLogger("mkdocs.plugins.voisinage")
 
@@ -57,8 +58,9 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> Any:
         rendered = self._page(page)
-        if rendered is not None:
+        if rendered is not None and self.build is not None:
             context["voisinage"] = rendered
+            context["voisinage_site"] = _SiteView(self.build)
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -76,11 +78,28 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
             split_search_index(Path(config.site_dir), self.build)
+            try:  # leaflets, short-address redirects and report CSVs, beside the pages
+                publish(self.build.portal, Path(config.site_dir),
+                        Path(config.config_file_path).parent / ".cache" / "voisinage")
+            except RecordsError as error:
+                raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 
     def _page(self, page: Any) -> Any:
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
+
+
+class _SiteView:
+    """What the theme overrides may ask about the portal as a whole."""
+
+    def __init__(self, build: Build) -> None:
+        portal = build.portal
+        self.codes = [portal.default.code] + [x.code for x in portal.langs if x is not portal.default]
+        self._default = portal.default
+
+    def is_root(self, page: Any) -> bool:
+        return page.key == ("home",) and page.lang is self._default
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
