@@ -103,3 +103,17 @@ def test_root_remembers_an_explicit_choice(built_site: Path, browser) -> None:  
         page.goto(base)
         page.wait_for_url(base + "en/")
         assert page.url == base + "en/"
+
+
+def test_first_view_fetches_no_search_index_until_search_opens(browser_site) -> None:  # type: ignore[no-untyped-def]
+    """The index (the heaviest file) and other languages' sitemaps stay on the server."""
+    base, context = browser_site
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "ar/ris-orangis/caf/", wait_until="networkidle")
+    assert not [u for u in requests if u.endswith(("search_index.json", "sitemap.xml"))], requests
+    page.locator("label.md-header__button[for='__search']").click()
+    page.wait_for_load_state("networkidle")
+    assert base + "ar/search/search_index.json" in requests
+    page.close()

@@ -1,0 +1,36 @@
+/* voisinage: keep the first view light on prepaid data.
+ * Material fetches the search index on every page load, and the sitemap of every other language
+ * to keep the switcher on the same page. Our switcher links already lead to the same page, so the
+ * sitemaps are never fetched, and the search index only when the reader opens the search. */
+(function () {
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  var waiting = [], searchOpened = false;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__voisinageUrl = String(url);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var url = this.__voisinageUrl || "", request = this;
+    if (/\/sitemap\.xml$/.test(url)) {
+      setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); });
+      return;
+    }
+    if (!searchOpened && /\/search\/search_index\.json$/.test(url)) {
+      waiting.push([this, arguments]);
+      return;
+    }
+    return send.apply(this, arguments);
+  };
+  function openSearch() {
+    if (searchOpened) return;
+    searchOpened = true;
+    waiting.splice(0).forEach(function (w) { send.apply(w[0], w[1]); });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.getElementById("__search");
+    if (toggle) toggle.addEventListener("change", openSearch);
+    document.addEventListener("focusin", function (e) {
+      if (e.target && e.target.matches && e.target.matches(".md-search__input")) openSearch();
+    });
+  });
+})();
