@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from . import markup, missions
 from .languages import locale_for
 from .loading import Catalogue, Entry, Loaded, _rel
 from .problems import Problem, field_path
@@ -41,7 +43,8 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
     themes = {t.id for t in portal.themes}
     partners = {p.id for p in portal.partners}
 
-    entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services()]
+    entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services(),
+                                 *cat.missions.values()]
     for entry in entries:
         yield from _languages(say, entry, codes, portal.default_language)
 
@@ -85,6 +88,92 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
             if closure and closure.end < closure.start:
                 yield say(entry, ("temporary_closure", "end"),
                           f"expected an end on or after the start ({closure.start}), found {closure.end}")
+
+    yield from _missions(say, cat, themes, partners)
+
+
+def _missions(say: "_Reporter", cat: Catalogue, themes: set[str], partners: set[str]) -> Iterator[Problem]:
+    """Missions: references, what fits on a leaflet, and results that add up and stay anonymous."""
+    if not cat.portal.record.site_url and (cat.missions or any(cat.services.values())):
+        yield say(cat.portal, ("site_url",), (
+            "the leaflets' QR codes need the portal's public address — add "
+            '`site_url: "https://…/"` (the address where the site is published)'))
+    pinned: dict[str, str] = {}
+    for mid, entry in cat.missions.items():
+        m = entry.record
+        if m.territory not in cat.territories:
+            yield say(entry, ("territory",), _unknown_id("territory", m.territory, set(cat.territories))
+                      .replace("of content/portal.yml", "of content/territories"))
+        if m.partner not in partners:
+            yield say(entry, ("partner",), _unknown_id("partner", m.partner, partners))
+        if m.theme not in themes:
+            yield say(entry, ("theme",), _unknown_id("theme", m.theme, themes))
+        if m.period.end < m.period.start:
+            yield say(entry, ("period", "end"),
+                      f"expected an end on or after the start ({m.period.start}), found {m.period.end}")
+        known = cat.services.get(m.territory, {})
+        for i, sid in enumerate(m.services):
+            if m.territory in cat.territories and sid not in known:
+                close = difflib.get_close_matches(sid, list(known), n=1)
+                fix = f'did you mean "{close[0]}"? Or' if close else "fix the name, or"
+                yield say(entry, ("services", i), (
+                    f'expected a service of {m.territory} ({", ".join(sorted(known)) or "none yet"}), '
+                    f'found "{sid}" — {fix} create content/services/{m.territory}/{sid}.yml'))
+        yield from _unique(say, entry, "services", m.services)
+        if len(m.services) > missions.MAX_SERVICES:
+            yield say(entry, ("services",), (
+                f"a leaflet has room for {missions.MAX_SERVICES} services, found {len(m.services)} "
+                "— keep the most useful ones; the others are on the territory's page"))
+        for name, limit in missions.LIMITS.items():
+            for code, text in getattr(m, name).items():
+                length = len(markup.plain(text))
+                if length > limit:
+                    yield say(entry, (name, code), (
+                        f"too long for the leaflet: {length} characters, at most {limit} — "
+                        "shorten it (the full story can go on a service page)"))
+        if m.short_code:
+            if m.short_code in pinned:
+                yield say(entry, ("short_code",),
+                          f'"{m.short_code}" is already the short code of mission {pinned[m.short_code]}')
+            pinned.setdefault(m.short_code, mid)
+        if m.results:
+            yield from _results(say, entry, themes)
+
+
+def _results(say: "_Reporter", entry: Entry[Any], themes: set[str]) -> Iterator[Problem]:
+    r = entry.record.results
+    if r.households_met > r.doors_knocked:
+        yield say(entry, ("results", "households_met"), (
+            f"expected at most the doors knocked ({r.doors_knocked}), found {r.households_met}"))
+    spoken = sum(c.households for c in r.languages_used)
+    if spoken > r.households_met:
+        yield say(entry, ("results", "languages_used"), (
+            f"the languages add up to {spoken} households, more than households_met "
+            f"({r.households_met}) — count each household once, in its main language"))
+    for i, used in enumerate(r.languages_used):
+        try:
+            locale_for(used.language)
+        except ValueError as error:
+            yield say(entry, ("results", "languages_used", i, "language"), str(error))
+    seen: set[str] = set()
+    for i, used in enumerate(r.languages_used):
+        if used.language in seen:
+            yield say(entry, ("results", "languages_used", i), f'"{used.language}" is listed twice — keep one')
+        seen.add(used.language)
+    for i, need in enumerate(r.needs):
+        if need.theme not in themes:
+            yield say(entry, ("results", "needs", i, "theme"), _unknown_id("theme", need.theme, themes))
+        if need.households > r.households_met:
+            yield say(entry, ("results", "needs", i, "households"), (
+                f"expected at most the households met ({r.households_met}), found {need.households}"))
+        for j, note in enumerate(need.notes):
+            problem = missions.note_problem(note)
+            if problem:
+                yield say(entry, ("results", "needs", i, "notes", j), problem)
+    for j, note in enumerate(r.notes):
+        problem = missions.note_problem(note)
+        if problem:
+            yield say(entry, ("results", "notes", j), problem)
 
 
 def _languages(say: "_Reporter", entry: Entry[Any], codes: list[str], default: str) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .checks import check
 from .loading import load
 from .problems import summary
+from .reprint import add_parser as add_leaflets_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                          help="folder of the records (default: content)")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
     p_check.set_defaults(func=_check)
+    add_leaflets_command(sub)
 
     args = parser.parse_args(argv)
     return int(args.func(args))

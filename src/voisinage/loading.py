@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from .problems import Problem, field_path
-from .records import Portal, Record, Service, Territory
+from .records import Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
 
 R = TypeVar("R", bound=Record)
@@ -37,6 +37,7 @@ class Catalogue:
     portal: Entry[Portal]
     territories: dict[str, Entry[Territory]]
     services: dict[str, dict[str, Entry[Service]]]  # territory id → service id → entry
+    missions: dict[str, Entry[Mission]] = field(default_factory=dict)  # mission id → entry
 
     def all_services(self) -> list[Entry[Service]]:
         return [e for by_id in self.services.values() for e in by_id.values()]
@@ -72,9 +73,14 @@ def load(content: Path) -> Loaded:
             "a service file must be in the folder of its territory, "
             f"e.g. content/services/<territory>/{path.name}"
         )))
+    missions: dict[str, Entry[Mission]] = {}
+    for path in sorted((content / "missions").glob("*.y*ml")):
+        entry = _load_one(path, Mission, root, problems)
+        if entry:
+            missions[entry.id] = entry
     if portal is None:
         return Loaded(None, problems)
-    return Loaded(Catalogue(root, portal, territories, services), problems)
+    return Loaded(Catalogue(root, portal, territories, services, missions), problems)
 
 
 def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import hours, interface, markup
+from . import hours, interface, markup, mission_pages
 from .languages import Lang
 from .loading import Catalogue, Entry
 from .phones import parse_phone
@@ -70,6 +70,8 @@ class Portal:
             "territory": lambda: f"{rest[0]}/index",
             "territory-theme": lambda: f"{rest[0]}/themes/{rest[1]}",
             "service": lambda: f"{rest[0]}/{rest[1]}",
+            "mission": lambda: mission_pages.path_of(key),
+            "mission-report": lambda: mission_pages.path_of(key),
         }[kind]()
 
     def url_of(self, key: Key, lang: Lang) -> str:
@@ -103,6 +105,7 @@ class Portal:
                 yield ("territory-theme", tid, theme)
             for sid in self.cat.services.get(tid, {}):
                 yield ("service", tid, sid)
+        yield from mission_pages.keys(self)
 
     def pages(self) -> Iterator[Page]:
         for key in self.keys():
@@ -118,6 +121,8 @@ class Portal:
             context["theme"] = self.themes[key[1]]
             context["territories"] = [t for t in self.cat.territories if key[1] in self.territory_themes(t)]
             title = self.plain(self.themes[key[1]].name, lang)
+        elif kind in ("mission", "mission-report"):
+            title = mission_pages.context(self, key, lang, context)
         else:
             tid = key[1]
             context["tid"] = tid
@@ -158,6 +163,7 @@ class Portal:
         env.filters["md"] = markup.render
         env.filters["md_inline"] = markup.render_inline
         env.filters["plain"] = markup.plain
+        env.globals["missions_view"] = mission_pages.missions_view
         env.filters["safe_url"] = lambda url: url if markup.url_problem(url) is None else "#"
         return env
 
@@ -186,7 +192,7 @@ class _View:
     def link(self, *key: str) -> str:
         """A relative link from this page to the page `key` in the same language."""
         target = self.portal.url_of(tuple(key), self.lang)
-        return _relative(self.here, target)
+        return relative_link(self.here, target)
 
     def said(self, text: dict[str, str] | None, lang: Lang | None = None) -> Said | None:
         return self.portal.said(text, lang or self.lang)
@@ -214,7 +220,7 @@ class _View:
         return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
 
 
-def _relative(here: str, target: str) -> str:
+def relative_link(here: str, target: str) -> str:
     """Link from directory URL `here` to directory URL `target`, both relative to the root."""
     rel = posixpath.relpath(target or ".", here or ".")
     return "./" if rel == "." else rel + "/"

@@ -12,11 +12,12 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 from .hours import hours_problem
 from .markup import text_problem, url_problem
 from .phones import parse_phone
+from .shortlinks import short_code_problem
 
 
 def _guard(problem_of):  # type: ignore[no-untyped-def]
@@ -197,3 +198,55 @@ class Service(Record):
 
 
 KINDS: dict[str, type[Record]] = {"portal": Portal, "territory": Territory, "service": Service}
+
+
+# -- Door-to-door missions -------------------------------------------------------------------
+ShortCode = Annotated[StrictStr, _guard(short_code_problem)]
+Count = Annotated[StrictInt, Field(ge=0)]
+
+
+class Period(Record):
+    start: date
+    end: date
+
+
+class LanguageCount(Record):
+    language: LangCode = Field(description='A language code like "ar", also outside the portal')
+    households: Count = Field(description="Households met in that language")
+
+
+class Need(Record):
+    theme: Slug = Field(description="An id of portal.yml themes")
+    households: Count = Field(description="How many households raised it")
+    notes: list[StrictStr] = Field([], description="Short anonymous notes, in French")
+
+
+class Results(Record):
+    """What the association reports back to the partner: counts and anonymous notes only."""
+
+    doors_knocked: Count
+    households_met: Count
+    languages_used: list[LanguageCount] = []
+    needs: list[Need] = []
+    notes: list[StrictStr] = Field([], description="Short anonymous notes, in French")
+
+
+class Mission(Record):
+    """content/missions/<mission>.yml: door-to-door work on one territory for one partner."""
+
+    territory: Slug = Field(description="An id of content/territories")
+    partner: Slug = Field(description="Who commissioned it: an id of portal.yml partners")
+    theme: Slug = Field(description="An id of portal.yml themes")
+    period: Period
+    headline: Text = Field(description="The leaflet's title: a few words")
+    message: Text = Field(description="What the Smart Neighbours come to say, in two sentences")
+    services: list[Slug] = Field(min_length=1, description="Service ids in the mission's territory")
+    short_code: ShortCode | None = Field(
+        None, description="Pins the QR codes' short addresses, e.g. after renaming the file"
+    )
+    results: Results | None = Field(None, description="Filled in after the mission")
+    example: StrictBool = Field(False, description="Fictional mission (example content)")
+    machine_translations: list[LangCode] = []
+
+
+KINDS["mission"] = Mission

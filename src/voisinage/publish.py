@@ -1,0 +1,86 @@
+"""Files published beside the pages: leaflets (PDF), short-address redirects, report CSVs.
+
+Front-end neutral: the MkDocs plugin calls `publish` once the pages are written, and the
+`voisinage leaflets` command calls `make` to reprint some leaflets into a folder of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from . import missions, pdf
+from .leaflets import Leaflet, html_of, leaflets_of, locate, short_links
+from .loading import _rel
+from .pages import Portal
+from .problems import Problem, RecordsError, field_path
+
+log = logging.getLogger("voisinage")
+KEEP_UNUSED = 3 * 24 * 3600  # seconds a cached PDF no build used survives: reprints, other branches
+
+
+def make(portal: Portal, wanted: list[Leaflet], cache_dir: Path, *, printed: date | None = None,
+         workers: int | None = None,
+         progress: Callable[[int, int], None] | None = None) -> tuple[dict[Leaflet, Path], pdf.Outcome]:
+    """The PDF of each leaflet wanted (in the cache), rendering only those whose input changed.
+    Raises RecordsError naming the record field where a leaflet does not fit its page."""
+    links = short_links(portal)
+    printed = printed or portal.today
+    documents = {leaflet: html_of(portal, links, leaflet, printed) for leaflet in wanted}
+    folder = cache_dir / "leaflets"
+    outcome = pdf.render_all(documents, folder, workers=workers, progress=progress)
+    if outcome.overflows:
+        raise RecordsError(sorted(_overflow(portal, leaflet, mark)
+                                  for leaflet, mark in outcome.overflows.items()))
+    return {leaflet: folder / f"{outcome.digests[leaflet]}.pdf" for leaflet in wanted}, outcome
+
+
+def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
+            workers: int | None = None) -> pdf.Outcome:
+    """Write every leaflet, redirect page and report CSV of the portal into the built site."""
+    if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
+        raise RecordsError([Problem(_rel(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
+            "the leaflets' QR codes need the portal's public address — add "
+            '`site_url: "https://…/"`'))])
+    made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
+    for leaflet, cached in made.items():
+        target = site_dir / leaflet.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        os.utime(cached)
+    redirects = short_links(portal).write_redirects(site_dir)
+    reports = missions.write_reports(portal.cat, site_dir)
+    _prune(cache_dir / "leaflets", {p.name for p in made.values()})
+    log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
+             "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),
+             outcome.seconds, redirects, reports)
+    return outcome
+
+
+def _prune(folder: Path, used: set[str]) -> None:
+    """Forget cached PDFs that no build has used for a while (yesterday's print date, old texts)."""
+    old = time.time() - KEEP_UNUSED
+    for path in folder.glob("*.pdf"):
+        if path.name not in used and path.stat().st_mtime < old:
+            path.unlink(missing_ok=True)
+
+
+def _overflow(portal: Portal, leaflet: Leaflet, mark: str) -> Problem:
+    fallback = "name" if leaflet.kind == "territory" else "message"
+    entry, loc = locate(portal, leaflet, mark or fallback)
+    where = entry.doc.mark(loc)
+    if loc[0] == "services":
+        sid = entry.record.services[loc[1]]
+        what = f'it overflows at the featured service "{sid}" — feature fewer services, or shorten'
+    elif leaflet.kind == "territory" or mark.startswith("service:"):
+        what = "it overflows at this service — shorten the names, or list fewer services here"
+    else:
+        what = "it overflows at this text — shorten it"
+    return Problem(_rel(entry.path, portal.cat.root), where.line, where.column, field_path(loc), (
+        f"the {leaflet.name} does not fit on its page: {what} (texts of the leaflet, "
+        "in its language or in French)"))

@@ -1,0 +1,267 @@
+"""Leaflets as a resident and a printer get them: every QR code decodes to the short address of its
+page in its language, fonts are embedded, Arabic and Chinese text is really there, nothing is
+rendered twice, and a text too long for the page is refused with its file and field."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from helpers import mkdocs_build
+from PIL import Image
+from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
+
+from voisinage.languages import Lang
+from voisinage.leaflets import leaflets_of
+from voisinage.loading import load
+from voisinage.pages import Portal
+from voisinage.problems import RecordsError
+from voisinage.publish import make
+from voisinage.shortlinks import ShortLinks, assign_stems, derived_stem
+
+DPI = 150
+SITE_URL = "https://example.org/test/"
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny portal (fr, en, ar, zh) with one mission, built once by `mkdocs build --strict`."""
+    root = write_mission_portal(tmp_path_factory.mktemp("leaflets"))
+    share_leaflet_cache(root, tmp_path_factory)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(root: Path) -> Path:
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def codes(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, float]]]:
+    """Every PDF rasterized like a phone camera would see the paper, and its QR codes decoded:
+    file name → [(text, width of the symbol in mm)]."""
+    out = tmp_path_factory.mktemp("png")
+    found: dict[str, list[tuple[str, float]]] = {}
+    for pdf in sorted((site / "leaflets").rglob("*.pdf")):
+        prefix = out / pdf.stem
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", pdf, prefix], check=True)
+        found[pdf.name] = []
+        for png in sorted(out.glob(f"{pdf.stem}-*.png")):
+            for code in zxingcpp.read_barcodes(Image.open(png)):
+                xs = [code.position.top_left.x, code.position.top_right.x,
+                      code.position.bottom_left.x, code.position.bottom_right.x]
+                found[pdf.name].append((code.text, (max(xs) - min(xs)) / DPI * 25.4))
+    return found
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
+
+
+def normal(text: str) -> str:
+    """Text compared without spacing, Arabic vowel marks, direction marks, and the middle dots
+    that poppler moves around numbers."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s·\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+
+
+def as_poppler_reads(arabic: str) -> str:
+    """poppler writes the two letters of a lam-alef ligature glyph in visual order (the PDF maps
+    the glyph to both letters in logical order; other extractors read them right): expect that."""
+    return re.sub("ل([اأإآى])", r"\1ل", normal(arabic))
+
+
+def page_of(site: Path, pdf_name: str) -> Path:
+    """The page a leaflet is about, in the leaflet's language."""
+    ident, lang, _ = pdf_name.split(".", 2)
+    prefix = site if lang == "fr" else site / lang
+    return prefix / ("missions/droits-caf" if ident == "droits-caf" else ident) / "index.html"
+
+
+def test_every_mission_and_territory_has_its_leaflets(site: Path) -> None:
+    """A5 and A4 sheet per mission and language; a services page per territory and language."""
+    found = sorted(p.relative_to(site / "leaflets").as_posix() for p in (site / "leaflets").rglob("*.pdf"))
+    assert found == sorted(
+        [f"missions/droits-caf.{lang}.{fmt}.pdf" for lang in LANGS for fmt in ("a5", "a4-4xa6")]
+        + [f"territories/ris-orangis.{lang}.services.pdf" for lang in LANGS])
+    sizes = {name: subprocess.run(["pdfinfo", site / "leaflets" / name], capture_output=True,
+                                  text=True, check=True).stdout for name in found[:2]}
+    assert re.search(r"Pages:\s+1\n", sizes["missions/droits-caf.ar.a4-4xa6.pdf"])
+    assert "(A4)" in sizes["missions/droits-caf.ar.a4-4xa6.pdf"]
+    assert "419.528 x 595.276 pts" in sizes["missions/droits-caf.ar.a5.pdf"]  # A5
+
+
+def test_every_qr_code_opens_its_page_in_its_language(site: Path, codes: dict[str, list[tuple[str, float]]]) -> None:
+    """Each code decodes to a short address whose redirect page leads to the leaflet's page."""
+    assert len(codes) == 12
+    for name, decoded in codes.items():
+        assert len(decoded) == (4 if ".a4-4xa6." in name else 1), name
+        texts = {text for text, _ in decoded}
+        assert len(texts) == 1, name
+        url = texts.pop()
+        lang = name.split(".")[1]
+        match = re.fullmatch(re.escape(SITE_URL) + r"go/([a-z2-9]{4}-([a-z]+))/", url)
+        assert match and match.group(2) == lang, (name, url)
+        redirect = (site / "go" / match.group(1) / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect)
+        assert target, redirect
+        landing = (site / "go" / match.group(1) / target.group(1) / "index.html").resolve()
+        assert landing == page_of(site, name).resolve(), (name, landing)
+        assert f'<html lang="{lang}"' in landing.read_text(encoding="utf-8")
+
+
+def test_qr_codes_are_big_enough_for_paper(codes: dict[str, list[tuple[str, float]]]) -> None:
+    """At least 2 cm wide (the symbol alone, without its quiet zone), on every format."""
+    widths = [width for decoded in codes.values() for _, width in decoded]
+    assert min(widths) >= 20, widths
+
+
+def test_short_address_is_printed_in_clear(site: Path, codes: dict[str, list[tuple[str, float]]]) -> None:
+    """Under the code, the same address without https:// — to type it when a camera fails."""
+    for name, decoded in codes.items():
+        shown = decoded[0][0].removeprefix("https://")
+        pdf = next((site / "leaflets").rglob(name))
+        assert shown in text_of(pdf).replace("\n", ""), name
+
+
+@pytest.mark.parametrize("lang,script", [("ar", "Arabic"), ("zh", "CJK")])
+def test_fonts_are_embedded_for_every_script(site: Path, lang: str, script: str) -> None:
+    """Every font is embedded; the script's Noto font is among them."""
+    for fmt in ("a5", "a4-4xa6"):
+        listing = subprocess.run(["pdffonts", site / "leaflets" / "missions" / f"droits-caf.{lang}.{fmt}.pdf"],
+                                 capture_output=True, text=True, check=True).stdout
+        rows = listing.splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), listing
+        assert any(script in row for row in rows), listing
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh"])
+def test_text_is_extractable_in_logical_order(site: Path, lang: str) -> None:
+    """pdftotext gives back the headline and message: shaped glyphs map to the right characters
+    in reading order, and no character fell into a missing glyph."""
+    text = normal(text_of(site / "leaflets" / "missions" / f"droits-caf.{lang}.a5.pdf"))
+    mission = load_mission()
+    for field in ("headline", "message"):
+        assert as_poppler_reads(mission[field][lang]) in text, field
+    assert "0199001000" in text  # the branch's phone, left to right even in Arabic
+
+
+def test_leaflet_is_bilingual_with_its_dates(site: Path) -> None:
+    """The resident's language first, the key facts in French after it; printed and checked dates."""
+    text = text_of(site / "leaflets" / "missions" / "droits-caf.ar.a5.pdf")
+    arabic = normal(text)
+    assert arabic.index(as_poppler_reads("حقوقك لدى صندوق")) < arabic.index(normal("Vos droits à la CAF"))
+    assert "L’essentiel en français" in text
+    ar = Lang("ar", "العربية", "rtl")
+    assert normal(ar.date(date.today())) in arabic  # printed on
+    assert normal(ar.date(date(2026, 11, 20))) in arabic  # the CAF record was checked on
+    french = text_of(site / "leaflets" / "missions" / "droits-caf.fr.a5.pdf")
+    assert "Imprimé le" in french and "Informations vérifiées le 20 novembre 2026" in french
+    assert "L’essentiel en français" not in french
+
+
+def test_unchanged_leaflets_are_not_rendered_again(root: Path, tmp_path: Path) -> None:
+    """A second build renders nothing; a changed Arabic message renders only the Arabic leaflets
+    of that mission."""
+    cache = root / ".cache" / "voisinage"
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    portal = portal_of(content)
+    made, outcome = make(portal, leaflets_of(portal), cache)
+    assert outcome.rendered == [] and len(outcome.reused) == 12
+
+    mission = content / "missions" / "droits-caf.yml"
+    mission.write_text(mission.read_text(encoding="utf-8").replace(
+        "الخدمة مجانية.", "الخدمة مجانية تمامًا."), encoding="utf-8")
+    portal = portal_of(content)
+    made, outcome = make(portal, leaflets_of(portal), cache)
+    assert sorted((x.id, x.lang.code, x.format) for x in outcome.rendered) == [
+        ("droits-caf", "ar", "a5"), ("droits-caf", "ar", "sheet")]
+    assert len(outcome.reused) == 10
+    changed = next(path for leaflet, path in made.items() if leaflet in outcome.rendered)
+    assert as_poppler_reads("تمامًا") in normal(text_of(changed))
+
+
+def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: Path) -> None:
+    """The layout itself is checked: a text that pushes the leaflet past its page (or past its A6
+    cell) is refused, pointing at the record field, and nothing is published."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    long = " ".join(["يساعدك الجيران الأذكياء في طلب مساعدات الصندوق."] * 40)
+    mission.write_text(mission.read_text(encoding="utf-8").replace(
+        "يساعدك الجيران الأذكياء في طلب مساعدات الصندوق. الخدمة مجانية.", long), encoding="utf-8")
+    portal = portal_of(content)  # loaded without the character limits of `voisinage check`
+    wanted = [x for x in leaflets_of(portal, langs=["ar"]) if x.kind == "mission"]
+    with pytest.raises(RecordsError) as error:
+        make(portal, wanted, tmp_path / "cache")
+    found = [str(p) for p in error.value.problems]
+    assert found == [
+        ("content/missions/droits-caf.yml:13:7: message.ar: the A4 sheet of A6 copies of droits-caf "
+         "in ar (العربية) does not fit on its page: it overflows at this text — shorten it (texts "
+         "of the leaflet, in its language or in French)"),
+        ("content/missions/droits-caf.yml:13:7: message.ar: the A5 leaflet of droits-caf in ar "
+         "(العربية) does not fit on its page: it overflows at this text — shorten it (texts of the "
+         "leaflet, in its language or in French)")]
+    assert not list((tmp_path / "cache").rglob("*.pdf"))
+
+
+def test_reprint_command_writes_chosen_languages(root: Path, tmp_path: Path) -> None:
+    """`voisinage leaflets --mission … --lang … --out …` writes those leaflets, from the cache."""
+    out = tmp_path / "to-print"
+    result = subprocess.run(
+        [sys.executable, "-m", "voisinage.cli", "leaflets", "--mission", "droits-caf",
+         "--lang", "ar,zh", "--out", str(out), "--content", str(root / "content")],
+        check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "droits-caf.ar.a4-4xa6.pdf", "droits-caf.ar.a5.pdf",
+        "droits-caf.zh.a4-4xa6.pdf", "droits-caf.zh.a5.pdf"]
+    assert "4 leaflets" in result.stderr and "(0 rendered, 4 unchanged)" in result.stderr
+    assert re.search(r"droits-caf\.ar\.a5\.pdf  →  https://example\.org/test/go/[a-z2-9]{4}-ar/",
+                     result.stdout)
+
+
+def test_reprint_command_names_what_it_does_not_know(root: Path, tmp_path: Path) -> None:
+    """An unknown mission or language is an error that lists the known ones."""
+    result = subprocess.run(
+        [sys.executable, "-m", "voisinage.cli", "leaflets", "--mission", "droits", "--out",
+         str(tmp_path), "--content", str(root / "content")], check=False, capture_output=True,
+        text=True)
+    assert result.returncode == 1
+    assert 'unknown mission "droits" — expected one of: droits-caf' in result.stderr
+
+
+def test_short_codes_are_stable_and_pinnable(root: Path, tmp_path: Path) -> None:
+    """Codes come from the record's id (not from page paths), one per language; a mission's
+    `short_code` pins them, and a collision moves the derived code, not the pinned one."""
+    assert derived_stem(("mission", "energie-2026")) == "gmb8"  # the same on every machine
+    stems = assign_stems({("mission", "a"): None, ("mission", "b"): derived_stem(("mission", "a"))})
+    assert stems == {("mission", "b"): derived_stem(("mission", "a")),
+                     ("mission", "a"): derived_stem(("mission", "a"), 1)}
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    mission.write_text(MISSION + "short_code: k7mq\n", encoding="utf-8")
+    portal = portal_of(content)
+    links = ShortLinks(portal, {"droits-caf": "k7mq"})
+    assert [links.link(("mission", "droits-caf"), lang).code for lang in portal.langs] == [
+        "k7mq-fr", "k7mq-en", "k7mq-ar", "k7mq-zh"]
+
+
+def portal_of(content: Path) -> Portal:
+    catalogue = load(content).catalogue
+    assert catalogue is not None
+    return Portal(catalogue)
+
+
+def load_mission() -> dict[str, dict[str, str]]:
+    import yaml
+
+    return yaml.safe_load(MISSION)
