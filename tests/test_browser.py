@@ -117,3 +117,27 @@ def test_first_view_fetches_no_search_index_until_search_opens(browser_site) -> 
     page.wait_for_load_state("networkidle")
     assert base + "ar/search/search_index.json" in requests
     page.close()
+
+
+def test_territory_opens_again_offline(built_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """After one visit online, the territory's pages in that language open with no network."""
+    with serve(built_site) as base, phone(browser) as context:
+        page = context.new_page()
+        kept = []
+        page.expose_function("voisinageKept", lambda pages: kept.append(pages))
+        page.add_init_script("""navigator.serviceWorker && navigator.serviceWorker.addEventListener(
+            "message", e => e.data && e.data.type === "territory-kept" && window.voisinageKept(e.data.pages))""")
+        page.goto(base + "ar/ris-orangis/caf/", wait_until="networkidle")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null || true")
+        for _ in range(100):
+            if kept:
+                break
+            page.wait_for_timeout(100)
+        assert kept and kept[0] >= 3, kept
+        context.set_offline(True)
+        page.goto(base + "ar/ris-orangis/tricky/")  # never opened online
+        assert "مساعدة في الواجبات" in page.content()
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"  # CSS from the cache
+        page.goto(base + "ar/ris-orangis/")
+        assert "صندوق الإعانات العائلية" in page.content()
+        context.set_offline(False)

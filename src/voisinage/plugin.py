@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, prepare
+from .pages import relative_link
 from .problems import RecordsError
 from .publish import publish
 
@@ -94,12 +95,19 @@ class _SiteView:
     """What the theme overrides may ask about the portal as a whole."""
 
     def __init__(self, build: Build) -> None:
-        portal = build.portal
+        self._portal = portal = build.portal
         self.codes = [portal.default.code] + [x.code for x in portal.langs if x is not portal.default]
         self._default = portal.default
 
     def is_root(self, page: Any) -> bool:
         return page.key == ("home",) and page.lang is self._default
+
+    def territory_link(self, page: Any) -> str | None:
+        """Relative link to the page's territory, which the service worker keeps offline."""
+        if len(page.key) < 2 or page.key[0] not in ("territory", "territory-theme", "service"):
+            return None
+        target = self._portal.url_of(("territory", page.key[1]), page.lang)
+        return relative_link(page.url, target)
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')

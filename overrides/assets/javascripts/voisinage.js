@@ -34,3 +34,23 @@
     });
   });
 })();
+
+/* Offline: register the service worker at the site root, and ask it to keep this territory. */
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.querySelector('meta[name="voisinage:root"]');
+    var territory = document.querySelector('meta[name="voisinage:territory"]');
+    if (!root) return;
+    var rootUrl = new URL(root.content, location.href).href;
+    navigator.serviceWorker.register(rootUrl + "sw.js", {scope: rootUrl}).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (!territory || !registration.active) return;
+      var assets = Array.prototype.map.call(
+        document.querySelectorAll('link[rel="stylesheet"][href], script[src]'),
+        function (el) { return new URL(el.getAttribute("href") || el.getAttribute("src"), location.href).href; });
+      registration.active.postMessage({type: "territory", url: new URL(territory.content, location.href).href, assets: assets});
+    }).catch(function () {});
+  });
+})();
