@@ -112,6 +112,7 @@ MKDOCS = textwrap.dedent("""\
       - search
       - i18n:
           docs_structure: suffix
+          reconfigure_search: false
           languages:
             - {{locale: fr, name: Français, default: true, build: true}}
             - {{locale: en, name: English, build: true}}

@@ -1,5 +1,8 @@
 """Record text → safe HTML: a small Markdown subset, never raw HTML or unsafe links.
 
+The same text is shown on several pages (a service's summary on its territory and theme pages, its
+name in menus and leaflets), so renders are memoized.
+
 Editors may write paragraphs, lists, *emphasis*, **strong** and links; anything else is shown as
 text. Validation refuses raw HTML and unsafe link schemes outright, so that an editor learns about
 it instead of seeing it silently escaped.
@@ -27,6 +30,7 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def text_problem(text: str) -> str | None:
     """Why a text cannot be published as it is, or None."""
     tag = _TAG.search(text)
@@ -44,16 +48,19 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def render(text: str) -> Markup:
     """Render record text as HTML made only of the allowed subset."""
     return Markup(_md().render(text))
 
 
+@lru_cache(maxsize=65536)
 def render_inline(text: str) -> Markup:
     """Render a one-line text (a name, a document) without wrapping paragraph."""
     return Markup(_md().renderInline(text))
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Record text without its Markdown marks, for titles, PDFs and search."""
     tokens = _md().parse(text)
