@@ -115,7 +115,7 @@ def test_first_view_fetches_no_search_index_until_search_opens(browser_site) -> 
     assert not [u for u in requests if u.endswith(("search_index.json", "sitemap.xml"))], requests
     page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_load_state("networkidle")
-    assert base + "ar/search/search_index.json" in requests
+    assert base + "ar/ris-orangis/search/search_index.json" in requests
     page.close()
 
 

@@ -102,20 +102,27 @@ def test_navigation_is_scoped_to_the_territory(built_site: Path) -> None:
     assert "Ris-Orangis" in nav and "Saint-Denis" not in nav and "PMI" not in html
 
 
-def test_each_language_has_its_own_search_index(built_site: Path) -> None:
-    """A page loads the index of its language only, which finds services by French name too."""
-    root = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    ar = json.loads((built_site / "ar" / "search" / "search_index.json").read_text("utf-8"))
-    assert root["docs"] and not any(d["location"].startswith(("ar/", "zh/", "en/")) for d in root["docs"])
+def test_each_language_and_territory_has_its_own_search_index(built_site: Path) -> None:
+    """A page loads the index of its language and territory, which finds services by French name."""
+    def index(path: str) -> dict:  # type: ignore[type-arg]
+        return json.loads((built_site / path / "search" / "search_index.json").read_text("utf-8"))
+
+    portal_wide = index("")
+    assert portal_wide["docs"] and not any(
+        d["location"].startswith(("ar/", "zh/", "en/", "ris-orangis/caf")) for d in portal_wide["docs"])
+    ar = index("ar/ris-orangis")
     ar_text = " ".join(d["text"] + d["title"] for d in ar["docs"])
-    assert "صندوق" in ar_text and "Caisse" in ar_text
+    assert "صندوق" in ar_text and "Caisse" in ar_text and "PMI" not in ar_text  # not Saint-Denis's
     assert ar["config"]["lang"] == ["en"]  # unstemmed: lunr's Arabic stemmer loses queries
-    assert '"base": "../../"' in page(built_site, "ar", "ris-orangis/caf/")
+    assert any(d["location"].startswith("caf/") for d in ar["docs"])
+    assert any(d["location"].startswith("../themes/") for d in ar["docs"])  # portal-wide pages
+    assert '"base": "../"' in page(built_site, "ar", "ris-orangis/caf/")
+    assert '"base": "./"' in page(built_site, "ar", "")
 
 
 def test_chinese_search_index_is_segmented(built_site: Path) -> None:
     """Chinese has no spaces: words are cut at build time so that a search finds them."""
-    zh = json.loads((built_site / "zh" / "search" / "search_index.json").read_text("utf-8"))
+    zh = json.loads((built_site / "zh" / "ris-orangis" / "search" / "search_index.json").read_text("utf-8"))
     text = " ".join(d["text"] for d in zh["docs"])
     assert re.search(r"\b家庭\b|家庭 ", text) or "家庭\u200b" in text
 

@@ -6,7 +6,6 @@ stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs firs
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -19,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, prepare
 from .pages import relative_link
+from . import search
 from .problems import RecordsError
 from .publish import publish
 
@@ -66,10 +66,11 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         rendered = self._page(page)
-        if rendered is None or self.build is None or rendered.lang is self.build.portal.default:
+        if rendered is None or self.build is None:
             return output
-        # Each language has its own search index, under its own root (see on_post_build).
-        base = f'"base": "{_language_root(page.url)}"'
+        # Each language and territory has its own search index, under its own root (search.py).
+        scope = search.scope_url(self.build.portal, rendered.key, rendered.lang)
+        base = f'"base": "{relative_link(page.url, scope.rstrip("/"))}"'
         return _CONFIG_BASE.sub(base, output, count=1)
 
     @event_priority(-200)
@@ -78,7 +79,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
-            split_search_index(Path(config.site_dir), self.build)
+            search.split(Path(config.site_dir), self.build.portal)
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
                 publish(self.build.portal, Path(config.site_dir),
                         Path(config.config_file_path).parent / ".cache" / "voisinage")
@@ -113,12 +114,6 @@ class _SiteView:
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
 
 
-def _language_root(page_url: str) -> str:
-    """Relative link from a page to its language's root, with the trailing slash URL() needs."""
-    depth = page_url.strip("/").count("/")  # "ar/x/y/" → 2 levels below "ar/"
-    return "../" * depth if depth else "./"
-
-
 def _check_languages(config: Any, build: Build) -> None:
     """mkdocs-static-i18n must build exactly the languages that content/portal.yml declares."""
     i18n = config.plugins.get("i18n")
@@ -139,39 +134,3 @@ def _check_languages(config: Any, build: Build) -> None:
             f"{', '.join(built)}) differ from content/portal.yml ({', '.join(declared)}). "
             f"Write them in mkdocs.yml as:\n      languages:\n{lines}"
         )
-
-
-def split_search_index(site_dir: Path, build: Build) -> None:
-    """One search index per language, holding only its pages: a resident downloads one."""
-    index_file = site_dir / "search" / "search_index.json"
-    if not index_file.exists():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    by_lang: dict[str, list[dict[str, Any]]] = {lang.code: [] for lang in build.portal.langs}
-    default = build.portal.default.code
-    for doc in index["docs"]:
-        first = doc["location"].split("/", 1)[0]
-        if first in by_lang and first != default:
-            doc = {**doc, "location": doc["location"][len(first) + 1 :]}
-            by_lang[first].append(doc)
-        else:
-            by_lang[default].append(doc)
-    for code, docs in by_lang.items():
-        out = index_file if code == default else site_dir / code / "search" / "search_index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index["config"], "lang": _search_langs(code), "separator": SEARCH_SEPARATOR}
-        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-SEARCH_SEPARATOR = r'[\s\u200b\-,:;!?=\[\]()"/«»،。，、；：？！]+|\.(?!\d)|&[lg]t;'
-"""Word breaks for search: spaces, the zero-width spaces jieba puts between Chinese words at build
-time, and Latin, Arabic and CJK punctuation."""
-
-# lunr.js stemmers that behave in the browser. lunr's Arabic, Chinese and Tamil plugins lose the
-# query (measured in Chromium), so those languages are searched by whole words, unstemmed.
-_STEMMED = {"da", "de", "du", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru",
-            "sv", "tr"}
-
-
-def _search_langs(code: str) -> list[str]:
-    return [code] if code in _STEMMED else ["en"]

@@ -1,0 +1,87 @@
+"""Search indexes a resident downloads: one per language and territory, never the whole portal.
+
+MkDocs writes one index for every page of every language. We cut it so that a page fetches the
+index of its own language and territory (plus the portal-wide pages: home, themes, glossary,
+missions, and the territories' names), so its size does not grow with the number of territories.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .pages import Key, Portal
+
+SEPARATOR = r'[\s\u200b\-,:;!?=\[\]()"/«»،。，、；：？！]+|\.(?!\d)|&[lg]t;'
+"""Word breaks: spaces, the zero-width spaces jieba puts between Chinese words at build time, and
+Latin, Arabic and CJK punctuation."""
+
+# lunr.js stemmers that behave in the browser. lunr's Arabic, Chinese and Tamil plugins lose the
+# query (measured in Chromium), so those languages are searched by whole words, unstemmed.
+_STEMMED = {"da", "de", "du", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru",
+            "sv", "tr"}
+_SCOPED = ("territory", "territory-theme", "service")
+
+
+def scope_of(key: Key) -> str | None:
+    """The territory whose index a page searches, or None for portal-wide pages."""
+    return key[1] if key[0] in _SCOPED else None
+
+
+def scope_url(portal: Portal, key: Key, lang: Any) -> str:
+    """Root (relative to the site root) under which a page's search index lives."""
+    root = "" if lang is portal.default else f"{lang.code}/"
+    tid = scope_of(key)
+    return f"{root}{tid}/" if tid else root
+
+
+def split(site_dir: Path, portal: Portal) -> int:
+    """Rewrite site/search/search_index.json into one index per language and territory."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.exists():
+        return 0
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    codes = {lang.code for lang in portal.langs}
+    default = portal.default.code
+    territories = set(portal.cat.territories)
+    # language → territory (or "") → docs, locations relative to the language root
+    buckets: dict[str, dict[str, list[dict[str, Any]]]] = {c: {"": []} for c in codes}
+    for doc in index["docs"]:
+        location = doc["location"]
+        first = location.split("/", 1)[0]
+        code = first if first in codes and first != default else default
+        if code != default:
+            location = location[len(code) + 1 :]
+        tid = location.split("/", 1)[0]
+        doc = {**doc, "location": location}
+        if tid in territories:
+            buckets[code].setdefault(tid, []).append(doc)
+            if location in (f"{tid}/", f"{tid}/index.html"):  # the territory's name, portal-wide
+                buckets[code][""].append({**doc, "text": ""})
+        else:
+            buckets[code][""].append(doc)
+    written = 0
+    for code, by_scope in buckets.items():
+        lang_root = site_dir if code == default else site_dir / code
+        config = {**index["config"], "lang": [code] if code in _STEMMED else ["en"],
+                  "separator": SEPARATOR}
+        shared = by_scope[""]
+        for tid, docs in by_scope.items():
+            if tid:
+                docs = docs + [{**d, "location": "../" + d["location"]} for d in shared]
+                docs = [{**d, "location": _below(d["location"], tid)} for d in docs]
+            _write(lang_root / tid / "search" / "search_index.json", config, docs if tid else shared)
+            written += 1
+    return written
+
+
+def _below(location: str, tid: str) -> str:
+    """A location relative to the language root, seen from the territory's folder."""
+    return location[len(tid) + 1 :] if location.startswith(f"{tid}/") else location
+
+
+def _write(path: Path, config: dict[str, Any], docs: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
+                               separators=(",", ":")), encoding="utf-8")
