@@ -56,8 +56,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "voisinage.cli", "check"], cwd=root,
-                          capture_output=True, text=True)
+    """`voisinage check` as of a fixed day, so that the records never grow stale under the test."""
+    return subprocess.run([sys.executable, "-m", "voisinage.cli", "check", "--today", "2026-11-26"],
+                          cwd=root, capture_output=True, text=True)
 
 
 def test_check_reports_every_trap_at_once(broken: Path) -> None:

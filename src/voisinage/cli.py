@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import commands
 from .checks import check
 from .loading import load
 from .problems import summary
+from .preview import add_parser as add_preview_command
 from .reprint import add_parser as add_leaflets_command
 
 
@@ -28,8 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--content", type=Path, default=Path("content"),
                          help="folder of the records (default: content)")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    commands.add_check_options(p_check)
     p_check.set_defaults(func=_check)
     add_leaflets_command(sub)
+    add_preview_command(sub)
+    commands.add_parsers(sub)
 
     args = parser.parse_args(argv)
     return int(args.func(args))
@@ -40,9 +45,11 @@ def _check(args: argparse.Namespace) -> int:
         print(f"voisinage: no {args.content}/portal.yml here — run from the portal's folder "
               "or pass --content PATH", file=sys.stderr)
         return 1
-    problems = check(load(args.content))
+    loaded = load(args.content)
+    problems = sorted(check(loaded) + commands.freshness_warnings(loaded, args))
     for problem in problems:
         print(problem)
+    commands.annotate(problems, args.content)
     failing = [p for p in problems if p.severity == "error" or args.strict]
     print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
     return 1 if failing else 0

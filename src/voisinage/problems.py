@@ -31,6 +31,23 @@ def field_path(loc: tuple[str | int, ...]) -> str:
     return out
 
 
+def github_annotation(problem: Problem, path: str | None = None) -> str:
+    """The problem as a GitHub Actions command, shown on its line of the pull request's diff.
+
+    path is the file relative to the repository, when it differs from problem.path.
+
+    >>> github_annotation(Problem("content/portal.yml", 3, 5, "themes[0].id", "expected a, b"))
+    '::error file=content/portal.yml,line=3,col=5,title=themes[0].id::expected a, b'
+    """
+    def escape(text: str, *, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    where = ",".join(f"{name}={escape(str(value), prop=True)}" for name, value in (
+        ("file", path or problem.path), ("line", problem.line), ("col", problem.column),
+        ("title", problem.field or "(file)")))
+    return f"::{problem.severity} {where}::{escape(problem.message)}"
+
 def summary(problems: list[Problem]) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
