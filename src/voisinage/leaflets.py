@@ -1,7 +1,8 @@
 """Which leaflets a portal has, where they are published, and their HTML for the PDF engine.
 
 Per mission and language: an A5 leaflet and an A4 sheet of four A6 copies with crop marks; per
-territory with services and per language: a one-page list of useful services. Each is bilingual
+territory with services and per language: a one-page list of useful services, and a guide of
+several A4 pages with everything each service page says. Each is bilingual
 (the resident's language first, the key facts in French for the counter) and carries a QR code
 of the page's short address. Rendering to PDF, caching and overflow checks are in `pdf.py`.
 """
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from markupsafe import Markup
 
+from . import hours as opening_hours
 from . import interface, markup, missions
 from .languages import Lang
 from .phones import Phone, parse_phone
@@ -32,6 +34,7 @@ FORMATS = {
     "a5": ("mission", "leaflets/mission-a5.html", "a5"),
     "sheet": ("mission", "leaflets/mission-sheet.html", "a4-4xa6"),
     "services": ("territory", "leaflets/territory.html", "services"),
+    "guide": ("territory", "leaflets/territory-guide.html", "guide"),
 }
 """Format → (what it is about, template, file name suffix)."""
 _FOLDERS = {"mission": "missions", "territory": "territories"}
@@ -61,8 +64,13 @@ class Leaflet:
     def name(self) -> str:
         """How an editor names it in a message: "A5 leaflet of energie-2026 in ar"."""
         what = {"a5": "A5 leaflet", "sheet": "A4 sheet of A6 copies",
-                "services": "useful-services leaflet"}[self.format]
+                "services": "useful-services leaflet", "guide": "guide to services"}[self.format]
         return f"{what} of {self.id} in {self.lang.code} ({self.lang.name})"
+
+    @property
+    def pages(self) -> int | None:
+        """The most pages it may take: a leaflet one, a guide as many as its services need."""
+        return None if self.format == "guide" else 1
 
 
 def leaflets_of(portal: Portal, *, missions_: Iterable[str] | None = None,
@@ -76,7 +84,7 @@ def leaflets_of(portal: Portal, *, missions_: Iterable[str] | None = None,
         found += [Leaflet(f, mid, lang) for lang in chosen for f in ("a5", "sheet")]
     for tid in (portal.cat.territories if territories is None else territories):
         if portal.cat.services.get(tid):
-            found += [Leaflet("services", tid, lang) for lang in chosen]
+            found += [Leaflet(f, tid, lang) for lang in chosen for f in ("services", "guide")]
     return found
 
 
@@ -85,7 +93,8 @@ def short_links(portal: Portal) -> ShortLinks:
     return ShortLinks(portal, pinned)
 
 
-def html_of(portal: Portal, links: ShortLinks, leaflet: Leaflet, printed: date) -> str:
+def html_of(portal: Portal, links: ShortLinks, leaflet: Leaflet, printed: date,
+            limit: int | None = None) -> str:
     """The leaflet as one HTML document, CSS inlined: the whole input of the PDF engine."""
     view = _View(portal, leaflet.lang)
     context: dict[str, Any] = {"v": view, "lang": leaflet.lang, "fr": portal.default,
@@ -100,7 +109,9 @@ def html_of(portal: Portal, links: ShortLinks, leaflet: Leaflet, printed: date) 
                        partner=next(p for p in portal.record.partners if p.id == mission.partner))
     else:
         context.update(territory=portal.cat.territories[leaflet.id].record,
-                       groups=_by_theme(portal, leaflet.id))
+                       groups=_by_theme(portal, leaflet.id, (limit or SERVICES_ON_A_PAGE)
+                                        if leaflet.format == "services" else None),
+                       total=sum(1 for _ in portal.cat.services.get(leaflet.id, {})))
     return portal.env.get_template(FORMATS[leaflet.format][1]).render(**context)
 
 
@@ -120,8 +131,15 @@ def locate(portal: Portal, leaflet: Leaflet, field: str) -> tuple[Entry[Any], Lo
     return entry, (field, lang)
 
 
-def _by_theme(portal: Portal, tid: str) -> list[tuple[Any, list[Entry[Any]]]]:
-    """Services grouped under the first of their themes, in the portal's order of themes."""
+SERVICES_ON_A_PAGE = 16
+"""A one-page leaflet lists at most this many services, a few of each theme; the QR code leads to
+the rest. Where long names do not fit, publish.make lists fewer until they do."""
+FEWEST_ON_A_PAGE = 4
+
+
+def _by_theme(portal: Portal, tid: str, limit: int | None = None) -> list[tuple[Any, list[Entry[Any]]]]:
+    """Services grouped under the first of their themes, in the portal's order of themes; with a
+    limit, themes take turns (one service each, then a second…) so that every theme shows."""
     seen: set[str] = set()
     groups = []
     for theme_id in portal.territory_themes(tid):
@@ -129,7 +147,14 @@ def _by_theme(portal: Portal, tid: str) -> list[tuple[Any, list[Entry[Any]]]]:
         seen.update(e.id for e in entries)
         if entries:
             groups.append((portal.themes[theme_id], entries))
-    return groups
+    if limit is None or len(seen) <= limit:
+        return groups
+    kept: list[list[Entry[Any]]] = [[] for _ in groups]
+    for turn in range(max(len(entries) for _, entries in groups)):
+        for i, (_, entries) in enumerate(groups):
+            if turn < len(entries) and sum(map(len, kept)) < limit:
+                kept[i].append(entries[turn])
+    return [(theme, chosen) for (theme, _), chosen in zip(groups, kept) if chosen]
 
 
 class _View:
@@ -174,6 +199,16 @@ class _View:
 
     def date(self, value: date, lang: Lang | None = None) -> str:
         return (lang or self.lang).date(value)
+
+    def hours(self, spec: str, lang: Lang | None = None) -> list[opening_hours.Line]:
+        """Opening hours as lines of days and times, in `lang` (CLDR day names and clock)."""
+        lang = lang or self.lang
+        return opening_hours.describe(opening_hours.typical_week(spec), lang,
+                                      interface.say("closed", lang.code),
+                                      interface.say("by_appointment", lang.code))
+
+    def week(self, spec: str) -> opening_hours.Week:
+        return opening_hours.typical_week(spec)
 
     def domain(self, url: str) -> str:
         """A website as printed: its domain only, the page is one scan away."""

@@ -38,14 +38,15 @@ class Rendered:
     seconds: float
 
 
-def render(html: str, target: Path, pages: int = 1) -> Rendered:
+def render(html: str, target: Path, pages: int | None = 1) -> Rendered:
     """Render `html` to the PDF `target`, unless it needs more than `pages` pages or a box with
-    `data-fit` is too small for its content: then nothing is written and the culprit is named."""
+    `data-fit` is too small for its content: then nothing is written and the culprit is named.
+    With `pages=None` (a guide of many pages) the document is written as it flows."""
     from weasyprint import HTML
 
     started = time.perf_counter()
     document = HTML(string=html).render()
-    culprit = overflow(document, pages)
+    culprit = overflow(document, pages) if pages is not None else None
     if culprit is None:
         partial = target.with_suffix(f".{os.getpid()}.part")
         document.write_pdf(partial)
@@ -114,8 +115,11 @@ class Outcome:
 
 
 def render_all(documents: dict[Any, str], cache: Path, *, workers: int | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Outcome:
-    """Make sure `cache/<digest>.pdf` exists for every document (name → HTML)."""
+               progress: Callable[[int, int], None] | None = None,
+               pages: dict[Any, int | None] | None = None) -> Outcome:
+    """Make sure `cache/<digest>.pdf` exists for every document (name → HTML). `pages`: the
+    most pages a document may take (default 1; None: as many as it needs)."""
+    limits = pages or {}
     started = time.perf_counter()
     cache.mkdir(parents=True, exist_ok=True)
     outcome = Outcome({name: digest(html) for name, html in documents.items()})
@@ -129,9 +133,10 @@ def render_all(documents: dict[Any, str], cache: Path, *, workers: int | None = 
     workers = min(workers or os.cpu_count() or 1, total)
     results: Iterator[tuple[str, Rendered]]
     if workers > 1 and total > 2:
-        results = _in_pool(todo, documents, cache, workers)
+        results = _in_pool(todo, documents, cache, workers, limits)
     else:
-        results = ((k, render(documents[n], cache / f"{k}.pdf")) for k, n in todo.items())
+        results = ((k, render(documents[n], cache / f"{k}.pdf", limits.get(n, 1)))
+                   for k, n in todo.items())
     for done, (key, result) in enumerate(results, start=1):
         if progress:
             progress(done, total)
@@ -153,7 +158,7 @@ def render_all(documents: dict[Any, str], cache: Path, *, workers: int | None = 
 
 
 def _in_pool(todo: dict[str, Any], documents: dict[Any, str], cache: Path,
-             workers: int) -> Iterator[tuple[str, Rendered]]:
+             workers: int, limits: dict[Any, int | None]) -> Iterator[tuple[str, Rendered]]:
     # fork is fastest (workers inherit WeasyPrint, imported once here) and needs no importable
     # __main__, but is unsafe when other threads run (`mkdocs serve`): then a fork server.
     methods = multiprocessing.get_all_start_methods()
@@ -165,7 +170,7 @@ def _in_pool(todo: dict[str, Any], documents: dict[Any, str], cache: Path,
     else:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(render, documents[name], cache / f"{key}.pdf"): key
+        futures = {pool.submit(render, documents[name], cache / f"{key}.pdf", limits.get(name, 1)): key
                    for key, name in todo.items()}
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -30,6 +30,10 @@ class VoisinageConfig(Config):
     """Folder of the YAML records, relative to mkdocs.yml."""
     territories = opt.ListOfItems(opt.Type(str), default=[])
     """Build only these territories (empty: all), for previews and sharded builds."""
+    languages = opt.ListOfItems(opt.Type(str), default=[])
+    """Build only these languages besides the default one (empty: all), for previews."""
+    leaflets = opt.Type(bool, default=True)
+    """Make the leaflets and open data after the pages (off in previews)."""
 
 
 class VoisinagePlugin(BasePlugin[VoisinageConfig]):
@@ -42,7 +46,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         try:
             self.build = prepare(
                 root / self.config.content, Path(config.docs_dir),
-                territories=self.config.territories or None, previous=self.build,
+                territories=self.config.territories or None,
+                languages=self.config.languages or None, previous=self.build,
             )
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
@@ -80,6 +85,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
             search.split(Path(config.site_dir), self.build.portal)
+            if not self.config.leaflets:
+                return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
                 publish(self.build.portal, Path(config.site_dir),
                         Path(config.config_file_path).parent / ".cache" / "voisinage")

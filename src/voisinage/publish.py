@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import missions, pdf
-from .leaflets import Leaflet, html_of, leaflets_of, locate, short_links
+from . import editorspage, exports, missions, pdf
+from .leaflets import (FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, Leaflet, html_of, leaflets_of, locate,
+                       short_links)
 from .loading import _rel
 from .pages import Portal
 from .problems import Problem, RecordsError, field_path
@@ -31,9 +32,19 @@ def make(portal: Portal, wanted: list[Leaflet], cache_dir: Path, *, printed: dat
     Raises RecordsError naming the record field where a leaflet does not fit its page."""
     links = short_links(portal)
     printed = printed or portal.today
-    documents = {leaflet: html_of(portal, links, leaflet, printed) for leaflet in wanted}
     folder = cache_dir / "leaflets"
-    outcome = pdf.render_all(documents, folder, workers=workers, progress=progress)
+    limits: dict[Leaflet, int] = {}  # a services page that overflows lists fewer services
+    while True:
+        documents = {leaflet: html_of(portal, links, leaflet, printed, limits.get(leaflet))
+                     for leaflet in wanted}
+        outcome = pdf.render_all(documents, folder, workers=workers, progress=progress,
+                                 pages={leaflet: leaflet.pages for leaflet in wanted})
+        shrink = [leaflet for leaflet in outcome.overflows if leaflet.format == "services"
+                  and limits.get(leaflet, SERVICES_ON_A_PAGE) > FEWEST_ON_A_PAGE]
+        if not shrink:
+            break
+        for leaflet in shrink:
+            limits[leaflet] = limits.get(leaflet, SERVICES_ON_A_PAGE) - 2
     if outcome.overflows:
         raise RecordsError(sorted(_overflow(portal, leaflet, mark)
                                   for leaflet, mark in outcome.overflows.items()))
@@ -47,6 +58,7 @@ def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | 
         raise RecordsError([Problem(_rel(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"`'))])
+    exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
     made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
     for leaflet, cached in made.items():
         target = site_dir / leaflet.path
@@ -55,6 +67,7 @@ def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | 
         os.utime(cached)
     redirects = short_links(portal).write_redirects(site_dir)
     reports = missions.write_reports(portal.cat, site_dir)
+    editorspage.write(portal, site_dir)  # translation status, for editors only
     _prune(cache_dir / "leaflets", {p.name for p in made.values()})
     log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
              "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),

@@ -1,0 +1,27 @@
+"""An editor's preview builds one territory in the languages asked for, and nothing else."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, write_portal
+
+
+def test_preview_builds_one_territory_in_chosen_languages(tmp_path: Path) -> None:
+    root = write_portal(tmp_path, {"caf": CAF})
+    (root / "content" / "territories" / "saint-denis.yml").write_text(SECOND_TERRITORY, "utf-8")
+    (root / "content" / "services" / "saint-denis").mkdir()
+    (root / "content" / "services" / "saint-denis" / "pmi.yml").write_text(SECOND_TERRITORY_SERVICE, "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "voisinage.cli", "preview", "--territory", "ris-orangis",
+         "--lang", "ar", "--build"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    site = root / ".cache" / "voisinage" / "preview" / "site"
+    assert (site / "ris-orangis" / "caf" / "index.html").exists()
+    assert (site / "ar" / "ris-orangis" / "caf" / "index.html").exists()
+    assert not (site / "zh").exists() and not (site / "en").exists()
+    assert not (site / "saint-denis").exists()
+    assert not (site / "leaflets").exists()
+    assert not any((root / "pages").rglob("*.md")), "the full build's page stubs were touched"
