@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, mkdocs_build, write_portal
+from helpers import (CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, mkdocs_build,
+                     write_glossary, write_portal)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site/ of a tiny portal: 4 languages, 2 territories, 3 services."""
+    """The built site/ of a tiny portal: 4 languages, 2 territories, 3 services, a glossary."""
     root = write_portal(tmp_path_factory.mktemp("portal"), {"caf": CAF, "tricky": TRICKY})
+    write_glossary(root)
     (root / "content" / "territories" / "saint-denis.yml").write_text(SECOND_TERRITORY, encoding="utf-8")
     folder = root / "content" / "services" / "saint-denis"
     folder.mkdir()

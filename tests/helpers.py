@@ -160,3 +160,70 @@ themes: [rights]
 assured_date: 2026-11-02
 example: true
 """
+
+OPEN_DATA_SERVICE = """\
+name: {fr: "Permanence logement", en: "Housing drop-in", ar: "مكتب استقبال السكن"}
+alternate_name: "</script><script>alert(1)</script><!--"
+description:
+  fr: "Des conseils pour le **logement** : loyer, charges, demande de logement social."
+  en: "Advice on housing: rent, charges, social housing applications."
+themes: [rights]
+fees_description: {fr: "Gratuit."}
+application_process:
+  fr: |
+    - Venez le mardi matin.
+    - Ou appelez le 01 99 00 45 67.
+required_documents:
+  - {fr: "Avis d'imposition", en: "Tax notice"}
+languages: [fr, ar]
+french_required: false
+accessibility: {fr: "Au rez-de-chaussée, sans marche."}
+address: {address_1: "2 place des Exemples", address_2: "Bâtiment B & C", city: "Bourg-en-Bresse", postal_code: "01000"}
+phones: [{number: "01 99 00 45 67", description: {fr: "Accueil"}}]
+opening_hours: 'Tu 09:00-12:00; Th 14:00-17:00 "sur rendez-vous"; PH off'
+temporary_closure: {start: 2020-01-01, end: 2099-12-31, message: {fr: "Travaux dans le local."}}
+assured_date: 2026-09-15
+example: true
+"""
+"""A service without partner, with a leading-zero postal code, a closure and hostile plain text."""
+
+GLOSSARY = """\
+machine_translations: [ar, zh]
+entries:
+  - term: "Caisse d'allocations familiales"
+    aliases: [CAF]
+    source: "https://www.caf.fr/"
+    definition:
+      fr: "L’organisme public qui verse les allocations familiales et les aides au logement (APL)."
+      en: "The public body that pays family allowances and housing aid (APL)."
+      ar: "الهيئة العامة التي تدفع المنح العائلية ومساعدات السكن (APL)."
+      zh: "发放家庭补助金和住房补助（APL）的公共机构。"
+  - term: "Aide personnalisée au logement"
+    aliases: [APL]
+    definition:
+      fr: "Une aide de la CAF pour payer une partie du loyer."
+      en: "Help from the CAF to pay part of your rent."
+      ar: "مساعدة من الـ CAF لدفع جزء من الإيجار."
+      zh: "CAF 发放的补助，用来支付一部分房租。"
+  - term: "Aide médicale de l'État"
+    aliases: [AME]
+    definition:
+      fr: "La prise en charge des soins pour les personnes étrangères sans titre de séjour."
+      en: "Health cover for foreign nationals without a residence permit."
+      ar: "تغطية تكاليف العلاج للأجانب الذين ليس لديهم بطاقة إقامة."
+      zh: "为没有居留证的外国人支付医疗费用。"
+  - term: "Domiciliation"
+    definition:
+      fr: "Une adresse pour recevoir son courrier quand on n’a pas de logement stable."
+      en: "A postal address to receive your mail when you have no stable home."
+      ar: "عنوان لاستلام بريدك عندما لا يكون لديك سكن ثابت."
+      zh: "没有固定住所时用来收信的地址。"
+"""
+"""content/glossary.yml of the tiny portal: acronyms, a term with an apostrophe, every text
+translated (Arabic and Chinese machine-made)."""
+
+
+def write_glossary(root: Path, text: str = GLOSSARY) -> Path:
+    """Add content/glossary.yml to a portal written by write_portal; returns root."""
+    (root / "content" / "glossary.yml").write_text(text, encoding="utf-8")
+    return root

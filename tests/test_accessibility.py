@@ -10,7 +10,8 @@ from browser import chromium, phone, serve
 from helpers import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = ["", "themes/rights/", "ris-orangis/", "ris-orangis/themes/rights/", "ris-orangis/caf/"]
+PAGE_TYPES = ["", "themes/rights/", "ris-orangis/", "ris-orangis/themes/rights/", "ris-orangis/caf/",
+              "glossary/"]
 
 
 @pytest.fixture(scope="module")

@@ -88,11 +88,12 @@ def page_of(site: Path, pdf_name: str) -> Path:
 
 
 def test_every_mission_and_territory_has_its_leaflets(site: Path) -> None:
-    """A5 and A4 sheet per mission and language; a services page per territory and language."""
+    """A5 and A4 sheet per mission and language; a services page and a guide per territory and
+    language."""
     found = sorted(p.relative_to(site / "leaflets").as_posix() for p in (site / "leaflets").rglob("*.pdf"))
     assert found == sorted(
         [f"missions/droits-caf.{lang}.{fmt}.pdf" for lang in LANGS for fmt in ("a5", "a4-4xa6")]
-        + [f"territories/ris-orangis.{lang}.services.pdf" for lang in LANGS])
+        + [f"territories/ris-orangis.{lang}.{fmt}.pdf" for lang in LANGS for fmt in ("services", "guide")])
     sizes = {name: subprocess.run(["pdfinfo", site / "leaflets" / name], capture_output=True,
                                   text=True, check=True).stdout for name in found[:2]}
     assert re.search(r"Pages:\s+1\n", sizes["missions/droits-caf.ar.a4-4xa6.pdf"])
@@ -102,7 +103,7 @@ def test_every_mission_and_territory_has_its_leaflets(site: Path) -> None:
 
 def test_every_qr_code_opens_its_page_in_its_language(site: Path, codes: dict[str, list[tuple[str, float]]]) -> None:
     """Each code decodes to a short address whose redirect page leads to the leaflet's page."""
-    assert len(codes) == 12
+    assert len(codes) == 16
     for name, decoded in codes.items():
         assert len(decoded) == (4 if ".a4-4xa6." in name else 1), name
         texts = {text for text, _ in decoded}
@@ -176,7 +177,7 @@ def test_unchanged_leaflets_are_not_rendered_again(root: Path, tmp_path: Path) -
     content = shutil.copytree(root / "content", tmp_path / "content")
     portal = portal_of(content)
     made, outcome = make(portal, leaflets_of(portal), cache)
-    assert outcome.rendered == [] and len(outcome.reused) == 12
+    assert outcome.rendered == [] and len(outcome.reused) == 16
 
     mission = content / "missions" / "droits-caf.yml"
     mission.write_text(mission.read_text(encoding="utf-8").replace(
@@ -185,7 +186,7 @@ def test_unchanged_leaflets_are_not_rendered_again(root: Path, tmp_path: Path) -
     made, outcome = make(portal, leaflets_of(portal), cache)
     assert sorted((x.id, x.lang.code, x.format) for x in outcome.rendered) == [
         ("droits-caf", "ar", "a5"), ("droits-caf", "ar", "sheet")]
-    assert len(outcome.reused) == 10
+    assert len(outcome.reused) == 14
     changed = next(path for leaflet, path in made.items() if leaflet in outcome.rendered)
     assert as_poppler_reads("تمامًا") in normal(text_of(changed))
 

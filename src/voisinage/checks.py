@@ -8,14 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import markup, missions
+from . import glossary, markup, missions
 from .languages import locale_for
 from .loading import Catalogue, Entry, Loaded, _rel
 from .problems import Problem, field_path
 from .records import Record
 from .yamlfile import Loc
 
-RESERVED_IDS = {"themes", "index", "assets", "search", "leaflets", "missions", "go"}
+RESERVED_IDS = {"themes", "index", "assets", "search", "leaflets", "missions", "go", "glossary"}
 
 
 def check(loaded: Loaded) -> list[Problem]:
@@ -44,7 +44,7 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
     partners = {p.id for p in portal.partners}
 
     entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services(),
-                                 *cat.missions.values()]
+                                 *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
     for entry in entries:
         yield from _languages(say, entry, codes, portal.default_language)
 
@@ -90,6 +90,7 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
                           f"expected an end on or after the start ({closure.start}), found {closure.end}")
 
     yield from _missions(say, cat, themes, partners)
+    yield from _glossary(say, cat, codes)
 
 
 def _missions(say: "_Reporter", cat: Catalogue, themes: set[str], partners: set[str]) -> Iterator[Problem]:
@@ -138,6 +139,32 @@ def _missions(say: "_Reporter", cat: Catalogue, themes: set[str], partners: set[
             pinned.setdefault(m.short_code, mid)
         if m.results:
             yield from _results(say, entry, themes)
+
+
+def _glossary(say: "_Reporter", cat: Catalogue, codes: list[str]) -> Iterator[Problem]:
+    """The glossary: one entry per term, each word (term or alias) in one entry only."""
+    if cat.glossary is None:
+        return
+    entry: Entry[Any] = cat.glossary
+    owners: dict[str, tuple[int, str]] = {}  # a word's anchor → (entry index, word as written)
+    for i, item in enumerate(entry.record.entries):
+        for j, code in enumerate(item.machine_translations):
+            if code not in codes:
+                yield say(entry, ("entries", i, "machine_translations", j), _not_declared(code, codes))
+        words = [(item.term, ("entries", i, "term"))] + [
+            (word, ("entries", i, "aliases", j)) for j, word in enumerate(item.aliases)]
+        for word, loc in words:
+            key = glossary.slug(word)
+            if not key:
+                yield say(entry, loc, f'expected French words, in Latin letters, found "{word}"'
+                          " — translations go in `definition`")
+            elif key in owners and owners[key][0] != i:
+                first, written = owners[key]
+                line = entry.doc.mark(("entries", first, "term")).line
+                yield say(entry, loc, (
+                    f'"{word}" is already in entries[{first}] as "{written}" (line {line}) — one '
+                    "entry per term: merge the two entries, or remove the word from one of them"))
+            owners.setdefault(key, (i, word))
 
 
 def _results(say: "_Reporter", entry: Entry[Any], themes: set[str]) -> Iterator[Problem]:

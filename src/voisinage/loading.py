@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from .problems import Problem, field_path
-from .records import Mission, Portal, Record, Service, Territory
+from .records import Glossary, Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
 
 R = TypeVar("R", bound=Record)
@@ -38,6 +38,7 @@ class Catalogue:
     territories: dict[str, Entry[Territory]]
     services: dict[str, dict[str, Entry[Service]]]  # territory id → service id → entry
     missions: dict[str, Entry[Mission]] = field(default_factory=dict)  # mission id → entry
+    glossary: Entry[Glossary] | None = None  # content/glossary.yml, when there is one
 
     def all_services(self) -> list[Entry[Service]]:
         return [e for by_id in self.services.values() for e in by_id.values()]
@@ -78,9 +79,12 @@ def load(content: Path) -> Loaded:
         entry = _load_one(path, Mission, root, problems)
         if entry:
             missions[entry.id] = entry
+    glossary = None
+    if (content / "glossary.yml").exists():
+        glossary = _load_one(content / "glossary.yml", Glossary, root, problems)
     if portal is None:
         return Loaded(None, problems)
-    return Loaded(Catalogue(root, portal, territories, services, missions), problems)
+    return Loaded(Catalogue(root, portal, territories, services, missions, glossary), problems)
 
 
 def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:

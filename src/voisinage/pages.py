@@ -19,7 +19,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import hours, interface, markup, mission_pages
+from . import glossary, hours, interface, markup, mission_pages
+from .exports import jsonld
 from .languages import Lang
 from .loading import Catalogue, Entry
 from .phones import parse_phone
@@ -52,13 +53,17 @@ class Said:
 class Portal:
     """A validated catalogue seen as a website: languages, addresses, pages."""
 
-    def __init__(self, catalogue: Catalogue, today: date | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, today: date | None = None,
+                 languages: list[str] | None = None) -> None:
         self.cat = catalogue
         self.record = catalogue.portal.record
-        self.langs = [Lang(x.code, x.name, x.dir) for x in self.record.languages]
+        self.declared = {x.code: Lang(x.code, x.name, x.dir) for x in self.record.languages}
+        self.langs = [lang for code, lang in self.declared.items()
+                      if not languages or code in languages or code == self.record.default_language]
         self.default = next(x for x in self.langs if x.code == self.record.default_language)
         self.themes: dict[str, Theme] = {t.id: t for t in self.record.themes}
         self.today = today or date.today()
+        self.terms = glossary.Terms(catalogue.glossary.record if catalogue.glossary else None)
 
     # -- addresses -------------------------------------------------------------------------
     def path_of(self, key: Key) -> str:
@@ -72,6 +77,7 @@ class Portal:
             "service": lambda: f"{rest[0]}/{rest[1]}",
             "mission": lambda: mission_pages.path_of(key),
             "mission-report": lambda: mission_pages.path_of(key),
+            "glossary": lambda: "glossary/index",
         }[kind]()
 
     def url_of(self, key: Key, lang: Lang) -> str:
@@ -106,6 +112,8 @@ class Portal:
             for sid in self.cat.services.get(tid, {}):
                 yield ("service", tid, sid)
         yield from mission_pages.keys(self)
+        if self.terms:
+            yield ("glossary",)
 
     def pages(self) -> Iterator[Page]:
         for key in self.keys():
@@ -123,6 +131,9 @@ class Portal:
             title = self.plain(self.themes[key[1]].name, lang)
         elif kind in ("mission", "mission-report"):
             title = mission_pages.context(self, key, lang, context)
+        elif kind == "glossary":
+            context["terms"] = self.terms
+            title = interface.say("glossary", lang.code)
         else:
             tid = key[1]
             context["tid"] = tid
@@ -141,6 +152,8 @@ class Portal:
                 title = self.plain(entry.record.name, lang)
         view = _View(self, key, lang)
         body = view.render(f"{kind}.html", **context)
+        if kind == "service":  # administrative words link to their explanation
+            body = self.terms.link(body, view.link("glossary"))
         nav = view.render("nav.html", **context)
         return Page(key, lang, self.src_of(key, lang), self.url_of(key, lang), title, body, nav)
 
@@ -164,6 +177,7 @@ class Portal:
         env.filters["md_inline"] = markup.render_inline
         env.filters["plain"] = markup.plain
         env.globals["missions_view"] = mission_pages.missions_view
+        env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
         env.filters["safe_url"] = lambda url: url if markup.url_problem(url) is None else "#"
         return env
 

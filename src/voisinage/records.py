@@ -103,6 +103,9 @@ class Portal(Record):
     languages: list[Language] = Field(min_length=1)
     themes: list[Theme] = Field(min_length=1)
     partners: list[Partner] = []
+    freshness_days: StrictInt = Field(
+        183, ge=0, description="`voisinage check` warns about a service whose assured_date is "
+        "older than this many days (about six months by default; 0: never)")
     machine_translations: list[LangCode] = []
 
 
@@ -250,3 +253,27 @@ class Mission(Record):
 
 
 KINDS["mission"] = Mission
+
+
+# -- Glossary of administrative words ----------------------------------------------------------
+class GlossaryEntry(Record):
+    """One administrative word, as residents meet it on letters and at counters."""
+
+    term: Annotated[StrictStr, Field(min_length=2)] = Field(
+        description='The official French term, e.g. "Aide personnalisée au logement"')
+    aliases: list[Annotated[StrictStr, Field(min_length=2)]] = Field(
+        [], description='Other French forms residents meet, e.g. the acronym "APL"')
+    definition: Text = Field(description="What it is, in plain words, in each language")
+    source: Url | None = Field(None, description="Where the facts come from")
+    machine_translations: list[LangCode] = []
+
+
+class Glossary(Record):
+    """content/glossary.yml (optional): administrative words explained in every language."""
+
+    entries: list[GlossaryEntry] = Field(min_length=1)
+    machine_translations: list[LangCode] = Field(
+        [], description="Languages machine-translated in every entry")
+
+
+KINDS["glossary"] = Glossary

@@ -54,3 +54,49 @@
     }).catch(function () {});
   });
 })();
+
+/* At the door and at the counter. Progressive enhancement: without JavaScript, or without the
+ * phone's share sheet or clipboard, the buttons stay hidden and the page works as it is.
+ * - Share: the phone's own share sheet (Web Share API), else copy the link; no third party.
+ * - Counter box: shown alone on the screen in larger type, to hold up to the staff. */
+(function () {
+  function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
+  document.addEventListener("DOMContentLoaded", function () {
+    each(".v-share", function (box) {
+      var button = box.querySelector("button"), status = box.querySelector("[role=status]");
+      var url = location.href.split("#")[0];
+      var title = button.getAttribute("data-title") || document.title;
+      if (navigator.share) {
+        button.textContent = button.getAttribute("data-share");
+        button.addEventListener("click", function () {
+          navigator.share({title: title, url: url}).catch(function () {});
+        });
+      } else if (navigator.clipboard && window.isSecureContext) {
+        button.textContent = button.getAttribute("data-copy");
+        button.addEventListener("click", function () {
+          navigator.clipboard.writeText(url).then(function () {
+            status.textContent = button.getAttribute("data-copied");
+          }, function () {});
+        });
+      } else {
+        return;
+      }
+      box.hidden = false;
+    });
+    each(".v-counter .v-enlarge", function (button) {
+      var box = button.closest(".v-counter"), label = button.textContent;
+      function show(large) {
+        box.classList.toggle("v-counter--large", large);
+        document.documentElement.classList.toggle("v-counter-open", large);
+        button.textContent = large ? button.getAttribute("data-close") : label;
+        if (large) box.scrollTop = 0; else box.scrollIntoView({block: "start"});
+        button.focus();
+      }
+      button.addEventListener("click", function () { show(!box.classList.contains("v-counter--large")); });
+      document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape" && box.classList.contains("v-counter--large")) show(false);
+      });
+      button.hidden = false;
+    });
+  });
+})();
