@@ -52,3 +52,11 @@ def test_unvalidated_html_is_still_escaped(tmp_path: Path) -> None:
         body = str(portal.page(("service", "ris-orangis", "caf"), lang).body)
         assert "<script>" not in body and "<img" not in body and "javascript:" not in body
         assert "&lt;script&gt;" in body or "&lt;img" in body
+
+
+def test_phone_numbers_keep_their_order_in_arabic_text() -> None:
+    """Groups of digits inside right-to-left text are isolated, so they read left to right."""
+    from voisinage.markup import isolate_numbers
+
+    assert isolate_numbers("اتصل بالرقم 0800 948 999 مجانا") == "اتصل بالرقم \u20660800 948 999\u2069 مجانا"
+    assert isolate_numbers("الرقم 3230") == "الرقم 3230"  # one group reads right already

@@ -71,6 +71,16 @@ def plain(text: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+_GROUPED_NUMBER = re.compile(r"(?<![\w\u2066])\+?\d+(?:[ \u00a0.]\d+)+(?![\w\u2069])")
+
+
+@lru_cache(maxsize=65536)
+def isolate_numbers(text: str) -> str:
+    """Keep "0800 948 999" in reading order inside right-to-left text: the bidi algorithm would
+    otherwise lay its groups of digits out right to left. Unicode isolates are plain text."""
+    return _GROUPED_NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
+
+
 def _validate_link(url: str) -> bool:
     return url_problem(url) is None
 

@@ -93,7 +93,8 @@ class Portal:
         if not text:
             return None
         if lang.code in text:
-            return Said(text[lang.code], lang, False)
+            own = text[lang.code]
+            return Said(markup.isolate_numbers(own) if lang.direction == "rtl" else own, lang, False)
         return Said(text[self.default.code], self.default, True)
 
     def plain(self, text: dict[str, str], lang: Lang) -> str:
