@@ -115,6 +115,16 @@ def html_of(portal: Portal, links: ShortLinks, leaflet: Leaflet, printed: date,
     return portal.env.get_template(FORMATS[leaflet.format][1]).render(**context)
 
 
+def edition_of(portal: Portal, leaflet: Leaflet) -> date:
+    """The date a published leaflet is printed with: the newest check of what it shows. A build
+    date would change every day and make every leaflet render again; a reprint gives its own."""
+    if leaflet.kind == "mission":
+        shown = missions.featured(portal.cat, portal.cat.missions[leaflet.id].record)
+    else:
+        shown = list(portal.cat.services.get(leaflet.id, {}).values())
+    return max((entry.record.assured_date for entry in shown), default=portal.today)
+
+
 def locate(portal: Portal, leaflet: Leaflet, field: str) -> tuple[Entry[Any], Loc]:
     """The record and field behind a `data-field` mark of a leaflet's HTML."""
     lang = leaflet.lang.code

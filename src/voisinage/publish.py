@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from . import editorspage, exports, missions, pdf
-from .leaflets import (FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, Leaflet, html_of, leaflets_of, locate,
-                       short_links)
+from .leaflets import (FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, Leaflet, edition_of, html_of,
+                       leaflets_of, locate, short_links)
 from .loading import _rel
 from .pages import Portal
 from .problems import Problem, RecordsError, field_path
@@ -28,14 +28,15 @@ KEEP_UNUSED = 3 * 24 * 3600  # seconds a cached PDF no build used survives: repr
 def make(portal: Portal, wanted: list[Leaflet], cache_dir: Path, *, printed: date | None = None,
          workers: int | None = None,
          progress: Callable[[int, int], None] | None = None) -> tuple[dict[Leaflet, Path], pdf.Outcome]:
-    """The PDF of each leaflet wanted (in the cache), rendering only those whose input changed.
+    """The PDF of each leaflet wanted (in the cache), rendering only those whose input changed;
+    printed on `printed`, or on each leaflet's edition date (leaflets.edition_of).
     Raises RecordsError naming the record field where a leaflet does not fit its page."""
     links = short_links(portal)
-    printed = printed or portal.today
     folder = cache_dir / "leaflets"
     limits: dict[Leaflet, int] = {}  # a services page that overflows lists fewer services
     while True:
-        documents = {leaflet: html_of(portal, links, leaflet, printed, limits.get(leaflet))
+        documents = {leaflet: html_of(portal, links, leaflet, printed or edition_of(portal, leaflet),
+                                      limits.get(leaflet))
                      for leaflet in wanted}
         outcome = pdf.render_all(documents, folder, workers=workers, progress=progress,
                                  pages={leaflet: leaflet.pages for leaflet in wanted})

@@ -41,7 +41,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--content", type=Path, default=Path("content"),
                    help="folder of the records (default: content)")
     p.add_argument("--date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help="print date shown on the leaflets (default: today)")
+                   help="print date shown on the leaflets (default: the date of the edition on "
+                   "the portal, i.e. the newest check of what each leaflet shows)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="processes rendering at once (default: one per core)")
     p.set_defaults(func=run)
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("nothing to print: these territories have no services yet")
     cache = args.content.resolve().parent / ".cache" / "voisinage"
     try:
-        made, outcome = make(portal, wanted, cache, workers=args.jobs, progress=_Progress(len(wanted)))
+        made, outcome = make(portal, wanted, cache, printed=args.date, workers=args.jobs,
+                             progress=_Progress(len(wanted)))
     except RecordsError as error:
         return _fail(f"some leaflets cannot be made:\n{error}")
     args.out.mkdir(parents=True, exist_ok=True)
