@@ -25,3 +25,17 @@ def test_preview_builds_one_territory_in_chosen_languages(tmp_path: Path) -> Non
     assert not (site / "saint-denis").exists()
     assert not (site / "leaflets").exists()
     assert not any((root / "pages").rglob("*.md")), "the full build's page stubs were touched"
+
+
+def test_guides_can_be_turned_off_for_large_portals(tmp_path: Path) -> None:
+    """`guides: false` makes no guide and links none; the one-page leaflets stay."""
+    root = write_portal(tmp_path, {"caf": CAF})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - voisinage\n", "  - voisinage:\n      guides: false\n"),
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    leaflets = root / "site" / "leaflets" / "territories"
+    assert list(leaflets.glob("*.services.pdf")) and not list(leaflets.glob("*.guide.pdf"))
+    assert ".guide.pdf" not in (root / "site" / "ar" / "ris-orangis" / "index.html").read_text("utf-8")

@@ -55,14 +55,15 @@ def load_checked(content: Path, territories: list[str] | None = None) -> tuple[C
 
 
 def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = None,
-            languages: list[str] | None = None, previous: Build | None = None) -> Build:
+            languages: list[str] | None = None, guides: bool = True,
+            previous: Build | None = None) -> Build:
     """Check records and write page stubs; reuse the previous build when nothing changed."""
     stamp = fingerprint(content)
     if previous is not None and previous.fingerprint == stamp:
         return previous
     started = time.perf_counter()
     catalogue, warnings = load_checked(content, territories)
-    portal = Portal(catalogue, languages=languages)
+    portal = Portal(catalogue, languages=languages, guides=guides)
     pages = list(portal.pages())
     changed = write_stubs(pages, docs_dir)
     for warning in warnings:

@@ -84,7 +84,8 @@ def leaflets_of(portal: Portal, *, missions_: Iterable[str] | None = None,
         found += [Leaflet(f, mid, lang) for lang in chosen for f in ("a5", "sheet")]
     for tid in (portal.cat.territories if territories is None else territories):
         if portal.cat.services.get(tid):
-            found += [Leaflet(f, tid, lang) for lang in chosen for f in ("services", "guide")]
+            formats = ("services", "guide") if portal.guides else ("services",)
+            found += [Leaflet(f, tid, lang) for lang in chosen for f in formats]
     return found
 
 

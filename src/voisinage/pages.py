@@ -54,8 +54,9 @@ class Portal:
     """A validated catalogue seen as a website: languages, addresses, pages."""
 
     def __init__(self, catalogue: Catalogue, today: date | None = None,
-                 languages: list[str] | None = None) -> None:
+                 languages: list[str] | None = None, guides: bool = True) -> None:
         self.cat = catalogue
+        self.guides = guides  # a printable guide per territory and language (slow at scale)
         self.record = catalogue.portal.record
         self.declared = {x.code: Lang(x.code, x.name, x.dir) for x in self.record.languages}
         self.langs = [lang for code, lang in self.declared.items()

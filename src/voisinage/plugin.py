@@ -34,6 +34,9 @@ class VoisinageConfig(Config):
     """Build only these languages besides the default one (empty: all), for previews."""
     leaflets = opt.Type(bool, default=True)
     """Make the leaflets and open data after the pages (off in previews)."""
+    guides = opt.Type(bool, default=True)
+    """Make the printable guide of every territory: one A4 page per service and language. Costly
+    for a national portal; turn off and make them with `voisinage leaflets --format guide`."""
 
 
 class VoisinagePlugin(BasePlugin[VoisinageConfig]):
@@ -47,7 +50,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             self.build = prepare(
                 root / self.config.content, Path(config.docs_dir),
                 territories=self.config.territories or None,
-                languages=self.config.languages or None, previous=self.build,
+                languages=self.config.languages or None, guides=self.config.guides,
+                previous=self.build,
             )
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
