@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from . import glossary, markup, missions
 from .languages import locale_for
-from .loading import Catalogue, Entry, Loaded, _rel
+from .loading import Catalogue, Entry, Loaded, relative_path
 from .problems import Problem, field_path
 from .records import Record
 from .yamlfile import Loc
@@ -254,5 +254,5 @@ class _Reporter:
     def __call__(self, entry: Entry[Record], loc: Loc, message: str, *, key: bool = False,
                  severity: str = "error") -> Problem:
         mark = entry.doc.mark(loc, key=key)
-        return Problem(_rel(entry.path, self.root), mark.line, mark.column, field_path(loc),
+        return Problem(relative_path(entry.path, self.root), mark.line, mark.column, field_path(loc),
                        message, severity)  # type: ignore[arg-type]

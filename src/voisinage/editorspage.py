@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import markup
-from .loading import _rel
+from .loading import relative_path
 from .pages import Portal, relative_link
 from .translations import percent, status
 
@@ -43,8 +43,8 @@ def write(portal: Portal, site_dir: Path) -> Path:
     total = langs[0].total if langs else 0
     cat = portal.cat
     keys: dict[str, tuple[str, ...]] = {
-        _rel(e.path, cat.root): ("territory", tid) for tid, e in cat.territories.items()}
-    keys.update({_rel(e.path, cat.root): ("service", tid, sid)
+        relative_path(e.path, cat.root): ("territory", tid) for tid, e in cat.territories.items()}
+    keys.update({relative_path(e.path, cat.root): ("service", tid, sid)
                  for tid, by_id in cat.services.items() for sid, e in by_id.items()})
 
     def page_of(path: str) -> str | None:

@@ -70,7 +70,7 @@ def load(content: Path) -> Loaded:
         if entry:
             services.setdefault(path.parent.name, {})[entry.id] = entry
     for path in sorted((content / "services").glob("*.y*ml")):
-        problems.append(Problem(_rel(path, root), 1, 1, "", (
+        problems.append(Problem(relative_path(path, root), 1, 1, "", (
             "a service file must be in the folder of its territory, "
             f"e.g. content/services/<territory>/{path.name}"
         )))
@@ -88,7 +88,7 @@ def load(content: Path) -> Loaded:
 
 
 def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
-    rel = _rel(path, root)
+    rel = relative_path(path, root)
     if not path.exists():
         problems.append(Problem(rel, 1, 1, "", f"file is missing — create {rel}"))
         return None
@@ -223,7 +223,8 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _rel(path: Path, root: Path) -> str:
+def relative_path(path: Path, root: Path) -> str:
+    """How an editor sees a record's path: relative to the portal's folder."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import editorspage, exports, missions, pdf
 from .leaflets import (FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, Leaflet, edition_of, html_of,
                        leaflets_of, locate, short_links)
-from .loading import _rel
+from .loading import relative_path
 from .pages import Portal
 from .problems import Problem, RecordsError, field_path
 
@@ -56,7 +56,7 @@ def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | 
             workers: int | None = None) -> pdf.Outcome:
     """Write every leaflet, redirect page and report CSV of the portal into the built site."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
-        raise RecordsError([Problem(_rel(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
+        raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"`'))])
     exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
@@ -95,6 +95,6 @@ def _overflow(portal: Portal, leaflet: Leaflet, mark: str) -> Problem:
         what = "it overflows at this service — shorten the names, or list fewer services here"
     else:
         what = "it overflows at this text — shorten it"
-    return Problem(_rel(entry.path, portal.cat.root), where.line, where.column, field_path(loc), (
+    return Problem(relative_path(entry.path, portal.cat.root), where.line, where.column, field_path(loc), (
         f"the {leaflet.name} does not fit on its page: {what} (texts of the leaflet, "
         "in its language or in French)"))

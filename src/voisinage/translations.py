@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import texts
-from .loading import Catalogue, Entry, _rel
+from .loading import Catalogue, Entry, relative_path
 from .problems import field_path
 
 
@@ -61,7 +61,7 @@ def fields(catalogue: Catalogue) -> list[TextField]:
     """Every translatable text, record by record, in the order of the files."""
     out = []
     for entry in entries(catalogue):
-        rel = _rel(entry.path, catalogue.root)
+        rel = relative_path(entry.path, catalogue.root)
         for loc, text in texts(entry.record):
             line = entry.doc.mark(loc, key=True).line
             out.append(TextField(rel, field_path(loc), line, text, _machine(entry.record, loc)))

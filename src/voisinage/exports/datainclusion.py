@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from data_inclusion.schema import v1
 from pydantic import ValidationError
 
-from ..loading import Entry, _rel
+from ..loading import Entry, relative_path
 from ..problems import Problem, RecordsError, field_path
 from ..records import Partner, Service
 from . import common
@@ -208,7 +208,7 @@ def _checked(portal: Portal, model: Any, obj: Object, entry: Entry[Service],
             loc = _RECORD_FIELD.get(name, ())
             mark = entry.doc.mark(loc)
             problems.append(Problem(
-                _rel(entry.path, portal.cat.root), mark.line, mark.column, field_path(loc), (
+                relative_path(entry.path, portal.cat.root), mark.line, mark.column, field_path(loc), (
                     f"the national data·inclusion schema refuses the {model.__name__.lower()} "
                     f"{obj.get('id')}: {name}: {detail['msg']} — change the record so that "
                     "partners' directories can import it")))
