@@ -45,6 +45,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
+        _show_core_log()
         root = Path(config.config_file_path).parent
         try:
             self.build = prepare(
@@ -120,6 +121,16 @@ class _SiteView:
             return None
         target = self._portal.url_of(("territory", page.key[1]), page.lang)
         return relative_link(page.url, target)
+
+
+def _show_core_log() -> None:
+    """Print the core's progress lines (pages rendered, leaflets made) the way MkDocs prints its own."""
+    core = logging.getLogger("voisinage")
+    for handler in logging.getLogger("mkdocs").handlers:
+        if handler not in core.handlers:
+            core.addHandler(handler)
+    core.setLevel(logging.INFO)
+    core.propagate = False
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
