@@ -7,6 +7,7 @@ wrong at once. Wording of schema errors is here; cross-record checks are in `che
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,11 +88,31 @@ def load(content: Path) -> Loaded:
     return Loaded(Catalogue(root, portal, territories, services, missions, glossary), problems)
 
 
+# A file read before and unchanged since (the same bytes) is not parsed again: an editor's preview
+# reloads the records after every save, and at national scale parsing and validating them all
+# would take most of the rebuild, while hashing them takes a fraction of a second. Entries are
+# never mutated, so sharing them between builds is safe.
+_READ: dict[tuple[Path, type[Record], Path], tuple[bytes, Any, list[Problem]]] = {}
+
+
 def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
-    rel = relative_path(path, root)
-    if not path.exists():
+    try:
+        stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except FileNotFoundError:
+        rel = relative_path(path, root)
         problems.append(Problem(rel, 1, 1, "", f"file is missing — create {rel}"))
         return None
+    key = (path, kind, root)
+    known = _READ.get(key)
+    if known is None or known[0] != stamp:
+        found: list[Problem] = []
+        known = _READ[key] = (stamp, _parse_one(path, kind, root, found), found)
+    problems += known[2]
+    return known[1]
+
+
+def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
+    rel = relative_path(path, root)
     try:
         doc = read(path)
     except YamlSyntaxError as error:
