@@ -5,7 +5,8 @@ texts, interface strings, template output and CSS, language, print date and QR c
 engine's version. So an unchanged leaflet is copied, not rendered, and a one-line edit renders
 only the leaflets that show that line. When several are due they render in a pool of processes,
 one per core. A leaflet that does not fit its page is refused, naming the box that overflowed
-(`data-field` marks in the HTML), so that the caller can point at the record field.
+(`data-field` marks in the HTML), so that the caller can point at the record field; that verdict
+is cached too (`<digest>.overflow`), so an unchanged build does not lay the page out again.
 """
 
 from __future__ import annotations
@@ -125,8 +126,12 @@ def render_all(documents: dict[Any, str], cache: Path, *, workers: int | None = 
     outcome = Outcome({name: digest(html) for name, html in documents.items()})
     todo: dict[str, Any] = {}
     for name, key in outcome.digests.items():
+        verdict = cache / f"{key}.overflow"
         if (cache / f"{key}.pdf").exists():
             outcome.reused.append(name)
+        elif verdict.exists():
+            outcome.overflows[name] = verdict.read_text(encoding="utf-8")
+            os.utime(verdict)  # still in use: kept by publish._prune
         else:
             todo.setdefault(key, name)
     total = len(todo)
@@ -143,6 +148,7 @@ def render_all(documents: dict[Any, str], cache: Path, *, workers: int | None = 
         outcome.render_seconds[todo[key]] = result.seconds
         if result.overflow is not None:
             outcome.overflows[todo[key]] = result.overflow
+            (cache / f"{key}.overflow").write_text(result.overflow, encoding="utf-8")
     for name, key in outcome.digests.items():
         first = todo.get(key)
         if first is None:
