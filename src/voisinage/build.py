@@ -38,7 +38,8 @@ def fingerprint(content: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def load_checked(content: Path, territories: list[str] | None = None) -> tuple[Catalogue, list[Problem]]:
-    """The catalogue, or RecordsError listing every error. Warnings are returned."""
+    """The whole catalogue, or RecordsError listing every error. Warnings are returned.
+    `territories`, when given, must all exist (a build limited to them still checks everything)."""
     loaded = load(content)
     problems = check(loaded)
     errors = [p for p in problems if p.severity == "error"]
@@ -49,21 +50,21 @@ def load_checked(content: Path, territories: list[str] | None = None) -> tuple[C
         unknown = sorted(set(territories) - set(catalogue.territories))
         if unknown:
             raise RecordsError([Problem("mkdocs.yml", 1, 1, "territories", f"unknown territories: {', '.join(unknown)} — expected some of {', '.join(catalogue.territories)}")])
-        catalogue.territories = {k: v for k, v in catalogue.territories.items() if k in territories}
-        catalogue.services = {k: v for k, v in catalogue.services.items() if k in territories}
     return catalogue, [p for p in problems if p.severity == "warning"]
 
 
 def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = None,
-            languages: list[str] | None = None, guides: bool = True,
+            languages: list[str] | None = None, guides: bool = True, portal_pages: bool = True,
             previous: Build | None = None) -> Build:
-    """Check records and write page stubs; reuse the previous build when nothing changed."""
+    """Check records and write page stubs; reuse the previous build when nothing changed.
+    `territories` and `portal_pages` limit the pages made (a preview, a shard)."""
     stamp = fingerprint(content)
     if previous is not None and previous.fingerprint == stamp:
         return previous
     started = time.perf_counter()
     catalogue, warnings = load_checked(content, territories)
-    portal = Portal(catalogue, languages=languages, guides=guides)
+    portal = Portal(catalogue, languages=languages, guides=guides, territories=territories,
+                    portal_pages=portal_pages)
     pages = list(portal.pages())
     changed = write_stubs(pages, docs_dir)
     for warning in warnings:

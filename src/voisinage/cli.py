@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import commands
+from . import commands, scale
 from .checks import check
 from .loading import load
 from .problems import summary
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     p_check.set_defaults(func=_check)
     add_leaflets_command(sub)
     add_preview_command(sub)
+    scale.add_parsers(sub)
     commands.add_parsers(sub)
 
     args = parser.parse_args(argv)

@@ -76,13 +76,17 @@ class Leaflet:
 def leaflets_of(portal: Portal, *, missions_: Iterable[str] | None = None,
                 territories: Iterable[str] | None = None,
                 langs: Iterable[str] | None = None) -> list[Leaflet]:
-    """Every leaflet of the portal, or those of the missions/territories/languages asked for."""
+    """Every leaflet of the territories built, or those of the missions/territories/languages
+    asked for."""
     codes = set(langs) if langs is not None else None
     chosen = [lang for lang in portal.langs if codes is None or lang.code in codes]
     found: list[Leaflet] = []
-    for mid in (missions.live(portal.cat) if missions_ is None else missions_):
+    if missions_ is None:
+        missions_ = [mid for mid, e in missions.live(portal.cat).items()
+                     if e.record.territory in portal.built]
+    for mid in missions_:
         found += [Leaflet(f, mid, lang) for lang in chosen for f in ("a5", "sheet")]
-    for tid in (portal.cat.territories if territories is None else territories):
+    for tid in (portal.built if territories is None else territories):
         if portal.cat.services.get(tid):
             formats = ("services", "guide") if portal.guides else ("services",)
             found += [Leaflet(f, tid, lang) for lang in chosen for f in formats]

@@ -25,9 +25,12 @@ _LINKS: WeakKeyDictionary[Any, ShortLinks] = WeakKeyDictionary()
 
 
 def keys(portal: Portal) -> list[Key]:
-    """Page keys of the missions: each mission, and its report once results are in."""
+    """Page keys of the missions of the territories built: each mission, and its report once
+    results are in."""
     found: list[Key] = []
     for mid, entry in missions.live(portal.cat).items():
+        if entry.record.territory not in portal.built:
+            continue
         found.append(("mission", mid))
         if entry.record.results:
             found.append(("mission-report", mid))

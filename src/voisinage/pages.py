@@ -54,9 +54,16 @@ class Portal:
     """A validated catalogue seen as a website: languages, addresses, pages."""
 
     def __init__(self, catalogue: Catalogue, today: date | None = None,
-                 languages: list[str] | None = None, guides: bool = True) -> None:
+                 languages: list[str] | None = None, guides: bool = True,
+                 territories: list[str] | None = None, portal_pages: bool = True) -> None:
         self.cat = catalogue
         self.guides = guides  # a printable guide per territory and language (slow at scale)
+        # A build may make the pages of some territories only (a preview, a shard of a large
+        # portal), and leave out the portal-wide ones but the home page (mkdocs-static-i18n wants
+        # one per language); it still knows every territory, so that home and theme pages list
+        # them all.
+        self.built = [t for t in catalogue.territories if not territories or t in territories]
+        self.portal_pages = portal_pages
         self.record = catalogue.portal.record
         self.declared = {x.code: Lang(x.code, x.name, x.dir) for x in self.record.languages}
         self.langs = [lang for code, lang in self.declared.items()
@@ -105,16 +112,17 @@ class Portal:
     # -- pages -----------------------------------------------------------------------------
     def keys(self) -> Iterator[Key]:
         yield ("home",)
-        for theme in self.themes:
-            yield ("theme", theme)
-        for tid in self.cat.territories:
+        if self.portal_pages:
+            for theme in self.themes:
+                yield ("theme", theme)
+        for tid in self.built:
             yield ("territory", tid)
             for theme in self.territory_themes(tid):
                 yield ("territory-theme", tid, theme)
             for sid in self.cat.services.get(tid, {}):
                 yield ("service", tid, sid)
         yield from mission_pages.keys(self)
-        if self.terms:
+        if self.terms and self.portal_pages:
             yield ("glossary",)
 
     def pages(self) -> Iterator[Page]:

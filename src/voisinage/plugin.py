@@ -6,6 +6,7 @@ stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs firs
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from pathlib import Path
@@ -18,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, prepare
 from .pages import relative_link
-from . import search
+from . import search, shards
 from .problems import RecordsError
 from .publish import publish
 
@@ -29,7 +30,14 @@ class VoisinageConfig(Config):
     content = opt.Type(str, default="content")
     """Folder of the YAML records, relative to mkdocs.yml."""
     territories = opt.ListOfItems(opt.Type(str), default=[])
-    """Build only these territories (empty: all), for previews and sharded builds."""
+    """Build only the pages of these territories (empty: all), for previews and sharded builds."""
+    portal_pages = opt.Type(bool, default=True)
+    """Build the portal-wide pages too (themes, glossary, open data, short addresses; the home
+    pages are always built)."""
+    shard = opt.Type(bool, default=False)
+    """Leave the search index unsplit and write a manifest, for `voisinage assemble`."""
+    cache_dir = opt.Type(str, default="")
+    """Leaflet cache (default: .cache/voisinage beside mkdocs.yml)."""
     languages = opt.ListOfItems(opt.Type(str), default=[])
     """Build only these languages besides the default one (empty: all), for previews."""
     leaflets = opt.Type(bool, default=True)
@@ -52,7 +60,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                 root / self.config.content, Path(config.docs_dir),
                 territories=self.config.territories or None,
                 languages=self.config.languages or None, guides=self.config.guides,
-                previous=self.build,
+                portal_pages=self.config.portal_pages, previous=self.build,
             )
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
@@ -72,6 +80,18 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if rendered is not None and self.build is not None:
             context["voisinage"] = rendered
             context["voisinage_site"] = _SiteView(self.build)
+            # MkDocs' previous/next page follows the order of every file of the build: it means
+            # nothing to a resident, and would make a page depend on what else is built (shards).
+            page.previous_page = page.next_page = None
+        return context
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> Any:
+        # static-i18n leaves the language switcher of the last page built on 404.html; point it
+        # at each language's home instead (the same in every build and every shard).
+        i18n = config.plugins.get("i18n")
+        homes = getattr(i18n, "extra_alternate", None)
+        if template_name == "404.html" and homes:
+            config.extra.alternate = copy.deepcopy(homes)  # as static-i18n sets it: an attribute
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -89,12 +109,22 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
-            search.split(Path(config.site_dir), self.build.portal)
+            portal, site = self.build.portal, Path(config.site_dir)
+            root = Path(config.config_file_path).parent
+            languages = [lang.code for lang in portal.langs]
+            if self.config.shard:
+                shards.keep_for_assembly(
+                    site, records=shards.records_digest(root / self.config.content),
+                    territories=portal.built, all_territories=list(portal.cat.territories),
+                    portal_pages=portal.portal_pages, languages=languages,
+                    default=portal.default.code)
+            else:
+                search.split(site, languages, portal.default.code, portal.cat.territories)
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
-                publish(self.build.portal, Path(config.site_dir),
-                        Path(config.config_file_path).parent / ".cache" / "voisinage")
+                publish(portal, site, Path(self.config.cache_dir) if self.config.cache_dir
+                        else root / ".cache" / "voisinage")
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from . import configs
 
 FOLDER = Path(".cache") / "voisinage" / "preview"
 
@@ -54,38 +54,6 @@ def run(args: argparse.Namespace) -> int:
 
 def write_config(base: Path, territories: list[str], languages: list[str]) -> Path:
     """A copy of the portal's MkDocs configuration limited to some territories and languages."""
-    root = base.resolve().parent
-    with base.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_Loader)
-    folder = root / FOLDER
-    (folder / "pages").mkdir(parents=True, exist_ok=True)
-    config["docs_dir"] = str(folder / "pages")
-    config["site_dir"] = str(folder / "site")
-    theme = config.get("theme") or {}
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str(root / theme["custom_dir"])
-    plugins = []
-    for item in config.get("plugins", []):
-        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
-        options = dict(options or {})
-        if name == "voisinage":
-            options["content"] = str(root / options.get("content", "content"))
-            options.update(territories=territories, languages=languages, leaflets=False)
-        elif name == "i18n":
-            options["languages"] = [
-                lang for lang in options.get("languages", [])
-                if lang.get("default") or lang.get("locale") in languages
-            ]
-        plugins.append({name: options})
-    config["plugins"] = plugins
-    target = folder / "mkdocs.yml"
-    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, keeping MkDocs' own tags (!ENV, !relative) as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
-                              if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
+    folder = base.resolve().parent / FOLDER
+    return configs.derive(base, folder, folder / "site", {
+        "territories": territories, "languages": languages, "leaflets": False}, languages)

@@ -34,18 +34,26 @@ def make(portal: Portal, wanted: list[Leaflet], cache_dir: Path, *, printed: dat
     links = short_links(portal)
     folder = cache_dir / "leaflets"
     limits: dict[Leaflet, int] = {}  # a services page that overflows lists fewer services
-    while True:
+    outcome = pdf.Outcome()
+    rendered: set[Leaflet] = set()  # in any pass
+    todo = wanted
+    while todo:  # the first pass renders all; the next ones the shrunk services pages
         documents = {leaflet: html_of(portal, links, leaflet, printed or edition_of(portal, leaflet),
                                       limits.get(leaflet))
-                     for leaflet in wanted}
-        outcome = pdf.render_all(documents, folder, workers=workers, progress=progress,
-                                 pages={leaflet: leaflet.pages for leaflet in wanted})
-        shrink = [leaflet for leaflet in outcome.overflows if leaflet.format == "services"
-                  and limits.get(leaflet, SERVICES_ON_A_PAGE) > FEWEST_ON_A_PAGE]
-        if not shrink:
-            break
-        for leaflet in shrink:
+                     for leaflet in todo}
+        got = pdf.render_all(documents, folder, workers=workers, progress=progress,
+                             pages={leaflet: leaflet.pages for leaflet in todo})
+        outcome.digests.update(got.digests)
+        outcome.overflows = {k: v for k, v in outcome.overflows.items() if k not in documents}
+        outcome.overflows.update(got.overflows)
+        outcome.seconds += got.seconds
+        rendered.update(got.rendered)
+        todo = [leaflet for leaflet in got.overflows if leaflet.format == "services"
+                and limits.get(leaflet, SERVICES_ON_A_PAGE) > FEWEST_ON_A_PAGE]
+        for leaflet in todo:
             limits[leaflet] = limits.get(leaflet, SERVICES_ON_A_PAGE) - 2
+    outcome.rendered = [leaflet for leaflet in wanted if leaflet in rendered]
+    outcome.reused = [leaflet for leaflet in wanted if leaflet not in rendered]
     if outcome.overflows:
         raise RecordsError(sorted(_overflow(portal, leaflet, mark)
                                   for leaflet, mark in outcome.overflows.items()))
@@ -54,21 +62,25 @@ def make(portal: Portal, wanted: list[Leaflet], cache_dir: Path, *, printed: dat
 
 def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
             workers: int | None = None) -> pdf.Outcome:
-    """Write every leaflet, redirect page and report CSV of the portal into the built site."""
+    """Write the leaflets of the territories built into the site and, when the build makes the
+    portal-wide pages, the open data, redirect pages, report CSVs and the editors' page."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
         raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"`'))])
-    exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
+    if portal.portal_pages:
+        exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
     made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
     for leaflet, cached in made.items():
         target = site_dir / leaflet.path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
         os.utime(cached)
-    redirects = short_links(portal).write_redirects(site_dir)
-    reports = missions.write_reports(portal.cat, site_dir)
-    editorspage.write(portal, site_dir)  # translation status, for editors only
+    redirects = reports = 0
+    if portal.portal_pages:
+        redirects = short_links(portal).write_redirects(site_dir)
+        reports = missions.write_reports(portal.cat, site_dir)
+        editorspage.write(portal, site_dir)  # translation status, for editors only
     _prune(cache_dir / "leaflets", {p.name for p in made.values()})
     log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
              "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),
@@ -79,7 +91,7 @@ def publish(portal: Portal, site_dir: Path, cache_dir: Path, *, printed: date | 
 def _prune(folder: Path, used: set[str]) -> None:
     """Forget cached PDFs that no build has used for a while (yesterday's print date, old texts)."""
     old = time.time() - KEEP_UNUSED
-    for path in folder.glob("*.pdf"):
+    for path in [*folder.glob("*.pdf"), *folder.glob("*.overflow")]:
         if path.name not in used and path.stat().st_mtime < old:
             path.unlink(missing_ok=True)
 

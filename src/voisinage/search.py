@@ -8,6 +8,7 @@ missions, and the territories' names), so its size does not grow with the number
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +37,15 @@ def scope_url(portal: Portal, key: Key, lang: Any) -> str:
     return f"{root}{tid}/" if tid else root
 
 
-def split(site_dir: Path, portal: Portal) -> int:
-    """Rewrite site/search/search_index.json into one index per language and territory."""
+def split(site_dir: Path, languages: Iterable[str], default: str, territories: Iterable[str]) -> int:
+    """Rewrite site/search/search_index.json (every page of every language, as MkDocs writes it)
+    into one index per language and territory."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.exists():
         return 0
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    codes = {lang.code for lang in portal.langs}
-    default = portal.default.code
-    territories = set(portal.cat.territories)
+    codes = set(languages)
+    territories = set(territories)
     # language → territory (or "") → docs, locations relative to the language root
     buckets: dict[str, dict[str, list[dict[str, Any]]]] = {c: {"": []} for c in codes}
     for doc in index["docs"]:
