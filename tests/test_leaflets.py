@@ -18,6 +18,7 @@ from helpers import mkdocs_build
 from PIL import Image
 from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
 
+from voisinage import pdf
 from voisinage.languages import Lang
 from voisinage.leaflets import leaflets_of
 from voisinage.loading import load
@@ -192,7 +193,8 @@ def test_unchanged_leaflets_are_not_rendered_again(root: Path, tmp_path: Path) -
     assert as_poppler_reads("تمامًا") in normal(text_of(changed))
 
 
-def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: Path) -> None:
+def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The layout itself is checked: a text that pushes the leaflet past its page (or past its A6
     cell) is refused, pointing at the record field, and nothing is published."""
     content = shutil.copytree(root / "content", tmp_path / "content")
@@ -213,6 +215,13 @@ def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: P
          "(العربية) does not fit on its page: it overflows at this text — shorten it (texts of the "
          "leaflet, in its language or in French)")]
     assert not list((tmp_path / "cache").rglob("*.pdf"))
+
+    # The verdict is remembered: the same leaflets are refused again without being laid out.
+    assert len(list((tmp_path / "cache").rglob("*.overflow"))) == 2
+    monkeypatch.setattr(pdf, "render", lambda *args, **kwargs: pytest.fail("laid out again"))
+    with pytest.raises(RecordsError) as again:
+        make(portal, wanted, tmp_path / "cache")
+    assert [str(p) for p in again.value.problems] == found
 
 
 def test_reprint_command_writes_chosen_languages(root: Path, tmp_path: Path) -> None:

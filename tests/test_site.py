@@ -133,3 +133,13 @@ def test_no_request_to_third_parties(built_site: Path) -> None:
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
         assert not re.search(r"\.(js|css|woff2?)(\?|$)", attr), attr
+
+
+def test_not_found_page_does_not_list_the_whole_site(built_site: Path) -> None:
+    """404.html has no menu of every page (it would grow with the portal), and its language
+    switcher leads to each language's home."""
+    html = (built_site / "404.html").read_text("utf-8")
+    assert "ris-orangis/caf/" not in html and "saint-denis/" not in html
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html)
+    assert switcher == [("/test/", "fr"), ("/test/en/", "en"), ("/test/ar/", "ar"), ("/test/zh/", "zh")]
+    assert 'rel="next"' not in page(built_site, "fr", "ris-orangis/caf/")
