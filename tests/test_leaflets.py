@@ -18,7 +18,7 @@ from helpers import mkdocs_build
 from PIL import Image
 from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
 
-from voisinage import pdf
+from voisinage import pdf as engine
 from voisinage.languages import Lang
 from voisinage.leaflets import leaflets_of
 from voisinage.loading import load
@@ -218,7 +218,7 @@ def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: P
 
     # The verdict is remembered: the same leaflets are refused again without being laid out.
     assert len(list((tmp_path / "cache").rglob("*.overflow"))) == 2
-    monkeypatch.setattr(pdf, "render", lambda *args, **kwargs: pytest.fail("laid out again"))
+    monkeypatch.setattr(engine, "render", lambda *args, **kwargs: pytest.fail("laid out again"))
     with pytest.raises(RecordsError) as again:
         make(portal, wanted, tmp_path / "cache")
     assert [str(p) for p in again.value.problems] == found

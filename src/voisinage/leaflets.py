@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from markupsafe import Markup
 
-from . import hours as opening_hours
-from . import interface, markup, missions
+from . import markup, missions
 from .languages import Lang
 from .phones import Phone, parse_phone
 from .qrcodes import qr_svg
 from .shortlinks import ShortLinks
+from .views import LanguageView
 
 if TYPE_CHECKING:
     from .loading import Entry
@@ -172,17 +172,8 @@ def _by_theme(portal: Portal, tid: str, limit: int | None = None) -> list[tuple[
     return [(theme, chosen) for (theme, _), chosen in zip(groups, kept) if chosen]
 
 
-class _View:
+class _View(LanguageView):
     """What a leaflet template may call: texts in one language, dates, phones, QR codes."""
-
-    def __init__(self, portal: Portal, lang: Lang) -> None:
-        self.portal, self.lang, self.fr = portal, lang, portal.default
-
-    def t(self, key: str, **values: str) -> str:
-        return interface.say(key, self.lang.code, **values)
-
-    def t_fr(self, key: str, **values: str) -> str:
-        return interface.say(key, self.fr.code, **values)
 
     def inline(self, text: dict[str, str] | None, lang: Lang | None = None) -> Markup:
         """A one-line text in `lang` (or French, marked as such, where it is not translated)."""
@@ -212,19 +203,6 @@ class _View:
         """A date in few characters, for the A6 copies: "12 nov. 2026", "Nov 12, 2026"."""
         return self.lang.digits(format_date(value, "medium", locale=self.lang.locale))
 
-    def date(self, value: date, lang: Lang | None = None) -> str:
-        return (lang or self.lang).date(value)
-
-    def hours(self, spec: str, lang: Lang | None = None) -> list[opening_hours.Line]:
-        """Opening hours as lines of days and times, in `lang` (CLDR day names and clock)."""
-        lang = lang or self.lang
-        return opening_hours.describe(opening_hours.typical_week(spec), lang,
-                                      interface.say("closed", lang.code),
-                                      interface.say("by_appointment", lang.code))
-
-    def week(self, spec: str) -> opening_hours.Week:
-        return opening_hours.typical_week(spec)
-
     def domain(self, url: str) -> str:
         """A website as printed: its domain only, the page is one scan away."""
         return urlsplit(url).netloc.removeprefix("www.")
@@ -235,6 +213,3 @@ class _View:
 
     def qr(self, url: str) -> Markup:
         return qr_svg(url)
-
-    def machine_made(self, record: Any) -> bool:
-        return self.lang.code in getattr(record, "machine_translations", [])

@@ -19,12 +19,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import glossary, hours, interface, markup, mission_pages
+from . import glossary, interface, markup, mission_pages
 from .exports import jsonld
 from .languages import Lang
 from .loading import Catalogue, Entry
 from .phones import parse_phone
 from .records import Service, Theme
+from .views import LanguageView
 
 Key = tuple[str, ...]
 
@@ -192,23 +193,16 @@ class Portal:
         return env
 
 
-class _View:
+class _View(LanguageView):
     """What a template may call while rendering one page in one language."""
 
     def __init__(self, portal: Portal, key: Key, lang: Lang) -> None:
-        self.portal, self.key, self.lang = portal, key, lang
-        self.here = portal.url_of(key, lang)
-        self.fr = portal.default
+        super().__init__(portal, lang)
+        self.key, self.here = key, portal.url_of(key, lang)
 
     def render(self, template: str, **context: Any) -> Markup:
         return Markup(self.portal.env.get_template(template).render(
             v=self, p=self.portal, lang=self.lang, fr=self.fr, **context))
-
-    def t(self, key: str, **values: str) -> str:
-        return interface.say(key, self.lang.code, **values)
-
-    def t_fr(self, key: str, **values: str) -> str:
-        return interface.say(key, self.fr.code, **values)
 
     def t_in(self, key: str, lang: Lang) -> str:
         return interface.say(key, lang.code)
@@ -221,24 +215,8 @@ class _View:
     def said(self, text: dict[str, str] | None, lang: Lang | None = None) -> Said | None:
         return self.portal.said(text, lang or self.lang)
 
-    def date(self, value: date, lang: Lang | None = None) -> str:
-        return (lang or self.lang).date(value)
-
     def phone(self, number: str) -> Any:
         return parse_phone(number)
-
-    def hours(self, spec: str, lang: Lang | None = None) -> list[hours.Line]:
-        lang = lang or self.lang
-        return hours.describe(
-            hours.typical_week(spec), lang,
-            interface.say("closed", lang.code), interface.say("by_appointment", lang.code),
-        )
-
-    def week(self, spec: str) -> hours.Week:
-        return hours.typical_week(spec)
-
-    def machine_made(self, record: Any) -> bool:
-        return self.lang.code in getattr(record, "machine_translations", [])
 
     def map_url(self, lat: float, lon: float) -> str:
         return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
