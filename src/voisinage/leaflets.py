@@ -9,7 +9,7 @@ of the page's short address. Rendering to PDF, caching and overflow checks are i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -177,23 +177,21 @@ class _View(LanguageView):
 
     def inline(self, text: dict[str, str] | None, lang: Lang | None = None) -> Markup:
         """A one-line text in `lang` (or French, marked as such, where it is not translated)."""
-        said = self.portal.said(text, lang or self.lang)
-        if said is None:
-            return Markup("")
-        html = markup.render_inline(said.text)
-        if said.fallback:
-            return Markup('<span lang="{}" dir="{}">{}</span>').format(
-                said.lang.html_lang, said.lang.direction, html)
-        return html
+        return self._said(text, lang, markup.render_inline, "span")
 
     def text(self, text: dict[str, str] | None, lang: Lang | None = None) -> Markup:
+        """A text of paragraphs and lists, in `lang` or in French, marked as such."""
+        return self._said(text, lang, markup.render, "div")
+
+    def _said(self, text: dict[str, str] | None, lang: Lang | None,
+              render: Callable[[str], Markup], tag: str) -> Markup:
         said = self.portal.said(text, lang or self.lang)
         if said is None:
             return Markup("")
-        html = markup.render(said.text)
+        html = render(said.text)
         if said.fallback:
-            return Markup('<div lang="{}" dir="{}">{}</div>').format(
-                said.lang.html_lang, said.lang.direction, html)
+            return Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(
+                Markup(tag), said.lang.html_lang, said.lang.direction, html)
         return html
 
     def translated(self, text: dict[str, str]) -> bool:
