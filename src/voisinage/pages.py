@@ -8,11 +8,11 @@ territory, so a page weighs the same in a portal of 3 or 300 territories.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -177,20 +177,9 @@ class Portal:
         found = [e for e in self.cat.services.get(tid, {}).values() if theme in e.record.themes]
         return sorted(found, key=lambda e: markup.plain(e.record.name[self.default.code]).lower())
 
-    @cached_property
+    @property
     def env(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-            autoescape=True, trim_blocks=True, lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-        )
-        env.filters["md"] = markup.render
-        env.filters["md_inline"] = markup.render_inline
-        env.filters["plain"] = markup.plain
-        env.globals["missions_view"] = mission_pages.missions_view
-        env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
-        env.filters["safe_url"] = lambda url: url if markup.url_problem(url) is None else "#"
-        return env
+        return environment()
 
 
 class _View(LanguageView):
@@ -220,6 +209,24 @@ class _View(LanguageView):
 
     def map_url(self, lat: float, lon: float) -> str:
         return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The templates of pages and leaflets, compiled once per process (a preview rebuilds in the
+    same process; Jinja reloads a template whose file changed)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = markup.render
+    env.filters["md_inline"] = markup.render_inline
+    env.filters["plain"] = markup.plain
+    env.globals["missions_view"] = mission_pages.missions_view
+    env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
+    env.filters["safe_url"] = lambda url: url if markup.url_problem(url) is None else "#"
+    return env
 
 
 def relative_link(here: str, target: str) -> str:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -66,6 +67,13 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
         _check_languages(config, self.build)
         return config
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        # MkDocs compiles the theme's templates again in every build; keep their bytecode.
+        folder = _cache_dir(self.config, config) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content))
@@ -123,8 +131,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
-                publish(portal, site, Path(self.config.cache_dir) if self.config.cache_dir
-                        else root / ".cache" / "voisinage")
+                publish(portal, site, _cache_dir(self.config, config))
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 
@@ -151,6 +158,13 @@ class _SiteView:
             return None
         target = self._portal.url_of(("territory", page.key[1]), page.lang)
         return relative_link(page.url, target)
+
+
+def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
+    """Where leaflets and compiled templates are kept between builds."""
+    if options.cache_dir:
+        return Path(options.cache_dir)
+    return Path(config.config_file_path).parent / ".cache" / "voisinage"
 
 
 def _show_core_log() -> None:
