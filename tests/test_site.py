@@ -143,3 +143,6 @@ def test_not_found_page_does_not_list_the_whole_site(built_site: Path) -> None:
     switcher = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html)
     assert switcher == [("/test/", "fr"), ("/test/en/", "en"), ("/test/ar/", "ar"), ("/test/zh/", "zh")]
     assert 'rel="next"' not in page(built_site, "fr", "ris-orangis/caf/")
+    # It says so in every language, each line leading to that language's home.
+    assert '<li lang="ar" dir="rtl">' in html and "هذه الصفحة غير موجودة" in html
+    assert '<a href="/test/zh/" hreflang="zh">返回首页 (简体中文)</a>' in html

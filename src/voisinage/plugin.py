@@ -19,8 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import Build, prepare
+from .languages import direction_of
 from .pages import relative_link
-from . import search, shards
+from . import interface, search, shards
 from .problems import RecordsError
 from .publish import publish
 
@@ -73,6 +74,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         folder = _cache_dir(self.config, config) / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.globals["voisinage_say"] = interface.say  # for 404.html, the one page not ours
+        env.globals["voisinage_dir"] = direction_of
         return env
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
