@@ -130,3 +130,11 @@ def test_shards_plan_balances_services_and_prints_a_ci_matrix(portal: Path) -> N
     done = voisinage(portal, "shards", "2")
     assert "voisinage build --territory" in done.stdout and "--no-portal-pages" in done.stdout
     assert "voisinage assemble shards/1 shards/2 --out site" in done.stdout
+
+
+def test_an_unknown_territory_is_named_before_anything_is_built(portal: Path) -> None:
+    done = voisinage(portal, "build", "--territory", "ris-orangis,nulle-part", "--site-dir", "x")
+    assert done.returncode == 1
+    assert "no territory nulle-part — expected names of files in" in done.stderr
+    assert "ris-orangis, saint-denis" in done.stderr
+    assert not (portal / "x").exists()

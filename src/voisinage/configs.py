@@ -49,6 +49,16 @@ def derive(base: Path, folder: Path, site_dir: Path, voisinage: dict[str, Any],
     return target
 
 
+def content_of(base: Path) -> Path:
+    """The records' folder of the portal that `base` (its mkdocs.yml) builds."""
+    with base.open(encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_Loader)
+    for item in config.get("plugins", []):
+        if isinstance(item, dict) and "voisinage" in item:
+            return base.resolve().parent / (item["voisinage"] or {}).get("content", "content")
+    return base.resolve().parent / "content"
+
+
 class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml, keeping MkDocs' own tags (!ENV, !relative) as plain values."""
 

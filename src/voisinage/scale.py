@@ -26,10 +26,10 @@ SHARDS = Path(".cache") / "voisinage" / "shards"
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "build", help="build the portal, or one shard of it (some territories)",
-        description="Build the site with mkdocs build. With --territory, build one shard: the "
-        "pages and leaflets of those territories only (every record is still checked), plus the "
-        "portal-wide pages unless --no-portal-pages; put the shards together with "
-        "`voisinage assemble`.",
+        description="Build the site with `mkdocs build`. With --territory, build one shard:\n"
+        "the pages and leaflets of those territories only (every record is still checked),\n"
+        "plus the portal-wide pages unless --no-portal-pages. Put the shards together with\n"
+        "`voisinage assemble`; `voisinage shards N` prints a balanced plan.",
         epilog="Example, two shards then one site:\n"
         "  voisinage build --territory ris-orangis,saint-denis --site-dir shards/1\n"
         "  voisinage build --territory lille-moulins --no-portal-pages --site-dir shards/2\n"
@@ -76,6 +76,13 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"voisinage: no {args.config} here — run from the portal's folder", file=sys.stderr)
         return 1
     territories = [t.strip() for value in args.territory for t in value.split(",") if t.strip()]
+    known = configs.content_of(args.config) / "territories"
+    unknown = [t for t in territories if not list(known.glob(f"{t}.y*ml"))]
+    if unknown:
+        names = sorted(p.stem for p in known.glob("*.y*ml"))
+        print(f"voisinage: no territory {', '.join(unknown)} — expected names of files in {known}: "
+              f"{', '.join(names) or '(none)'}", file=sys.stderr)
+        return 1
     if not territories and args.portal_pages:  # the whole portal: plain `mkdocs build`
         command = ["build", "-f", str(args.config)]
         if args.site_dir:
