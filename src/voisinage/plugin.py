@@ -39,7 +39,8 @@ class VoisinageConfig(Config):
     shard = opt.Type(bool, default=False)
     """Leave the search index unsplit and write a manifest, for `voisinage assemble`."""
     cache_dir = opt.Type(str, default="")
-    """Leaflet cache (default: .cache/voisinage beside mkdocs.yml)."""
+    """Where leaflets and compiled templates are kept between builds (default: .cache/voisinage
+    beside mkdocs.yml)."""
     languages = opt.ListOfItems(opt.Type(str), default=[])
     """Build only these languages besides the default one (empty: all), for previews."""
     leaflets = opt.Type(bool, default=True)
