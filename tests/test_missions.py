@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -227,6 +228,18 @@ def test_territory_page_links_its_missions_and_services_leaflet(site: Path) -> N
     assert 'href="../missions/droits-caf/"' in html
     pdfs = re.findall(r'href="([^"]+\.pdf)"', html)
     assert pdfs and all((site / "zh" / "ris-orangis" / h).resolve().is_file() for h in pdfs)
+
+
+def test_missions_are_searched_with_their_territory(site: Path) -> None:
+    """A mission's pages are in its territory's search index, not in the portal-wide one that
+    every territory's index includes: what a resident downloads does not grow with missions."""
+    def locations(path: str) -> list[str]:
+        index = json.loads((site / path / "search" / "search_index.json").read_text("utf-8"))
+        return [d["location"] for d in index["docs"]]
+
+    assert any(x.startswith("../missions/droits-caf/") for x in locations("ar/ris-orangis"))
+    assert not any("missions/" in x for x in locations("ar"))
+    assert '"base": "../../ris-orangis/"' in page(site, "ar", "missions/droits-caf/")
 
 
 def test_redirect_pages_are_static_noindex_and_visible(site: Path) -> None:

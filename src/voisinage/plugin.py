@@ -129,9 +129,10 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                     site, records=shards.records_digest(root / self.config.content),
                     territories=portal.built, all_territories=list(portal.cat.territories),
                     portal_pages=portal.portal_pages, languages=languages,
-                    default=portal.default.code)
+                    default=portal.default.code, missions=search.missions_of(portal))
             else:
-                search.split(site, languages, portal.default.code, portal.cat.territories)
+                search.split(site, languages, portal.default.code, portal.cat.territories,
+                             search.missions_of(portal))
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages

@@ -1,14 +1,15 @@
 """Search indexes a resident downloads: one per language and territory, never the whole portal.
 
 MkDocs writes one index for every page of every language. We cut it so that a page fetches the
-index of its own language and territory (plus the portal-wide pages: home, themes, glossary,
-missions, and the territories' names), so its size does not grow with the number of territories.
+index of its own language and territory (its services, themes and missions, plus the portal-wide
+pages: home, themes, glossary, and the territories' names), so its size does not grow with the
+number of territories or of their missions.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +26,29 @@ _STEMMED = {"da", "de", "du", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "p
 _SCOPED = ("territory", "territory-theme", "service")
 
 
-def scope_of(key: Key) -> str | None:
+def scope_of(portal: Portal, key: Key) -> str | None:
     """The territory whose index a page searches, or None for portal-wide pages."""
+    if key[0] in ("mission", "mission-report"):
+        return portal.cat.missions[key[1]].record.territory
     return key[1] if key[0] in _SCOPED else None
 
 
 def scope_url(portal: Portal, key: Key, lang: Any) -> str:
     """Root (relative to the site root) under which a page's search index lives."""
     root = "" if lang is portal.default else f"{lang.code}/"
-    tid = scope_of(key)
+    tid = scope_of(portal, key)
     return f"{root}{tid}/" if tid else root
 
 
-def split(site_dir: Path, languages: Iterable[str], default: str, territories: Iterable[str]) -> int:
+def missions_of(portal: Portal) -> dict[str, str]:
+    """Mission id → its territory: a mission's pages are searched with its territory's."""
+    return {mid: entry.record.territory for mid, entry in portal.cat.missions.items()}
+
+
+def split(site_dir: Path, languages: Iterable[str], default: str, territories: Iterable[str],
+          missions: Mapping[str, str] | None = None) -> int:
     """Rewrite site/search/search_index.json (every page of every language, as MkDocs writes it)
-    into one index per language and territory."""
+    into one index per language and territory; `missions` maps mission ids to territories."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.exists():
         return 0
@@ -55,6 +64,8 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
         if code != default:
             location = location[len(code) + 1 :]
         tid = location.split("/", 1)[0]
+        if tid == "missions" and missions:  # missions/<mission>/…: its territory's
+            tid = missions.get(location.split("/", 2)[1].split("#", 1)[0], tid)
         doc = {**doc, "location": location}
         if tid in territories:
             buckets[code].setdefault(tid, []).append(doc)
@@ -70,8 +81,7 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
         shared = by_scope[""]
         for tid, docs in by_scope.items():
             if tid:
-                docs = docs + [{**d, "location": "../" + d["location"]} for d in shared]
-                docs = [{**d, "location": _below(d["location"], tid)} for d in docs]
+                docs = [{**d, "location": _below(d["location"], tid)} for d in docs + shared]
             _write(lang_root / tid / "search" / "search_index.json", config, docs if tid else shared)
             written += 1
     return written
@@ -79,7 +89,7 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
 
 def _below(location: str, tid: str) -> str:
     """A location relative to the language root, seen from the territory's folder."""
-    return location[len(tid) + 1 :] if location.startswith(f"{tid}/") else location
+    return location[len(tid) + 1 :] if location.startswith(f"{tid}/") else "../" + location
 
 
 def _write(path: Path, config: dict[str, Any], docs: list[dict[str, Any]]) -> None:

@@ -43,6 +43,7 @@ class Shard:
     portal_pages: bool
     languages: list[str]
     default: str
+    missions: dict[str, str]  # mission id → territory, for the search indexes
 
     @property
     def name(self) -> str:
@@ -60,14 +61,14 @@ def records_digest(content: Path) -> str:
 
 def keep_for_assembly(site_dir: Path, *, records: str, territories: list[str],
                       all_territories: list[str], portal_pages: bool, languages: list[str],
-                      default: str) -> None:
+                      default: str, missions: dict[str, str]) -> None:
     """Set aside the shard's unsplit search index and write its manifest."""
     index = site_dir / "search" / "search_index.json"
     if index.exists():
         index.replace(site_dir / RAW_INDEX)
     manifest = {"format": 1, "records": records, "territories": territories,
                 "all_territories": all_territories, "portal_pages": portal_pages,
-                "languages": languages, "default": default}
+                "languages": languages, "default": default, "missions": missions}
     (site_dir / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
 
 
@@ -94,7 +95,7 @@ def read(site: Path) -> Shard:
                             "`voisinage build --territory … --site-dir DIR`")
     data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))
     return Shard(site, data["records"], data["territories"], data["all_territories"],
-                 data["portal_pages"], data["languages"], data["default"])
+                 data["portal_pages"], data["languages"], data["default"], data["missions"])
 
 
 def problems_of(shards: list[Shard]) -> list[str]:
@@ -238,4 +239,5 @@ def _merge_search(shards: list[Shard], work: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")
     first = shards[0]
-    return search.split(work, first.languages, first.default, first.all_territories)
+    return search.split(work, first.languages, first.default, first.all_territories,
+                        first.missions)
