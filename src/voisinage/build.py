@@ -69,6 +69,6 @@ def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = No
     changed = write_stubs(pages, docs_dir)
     for warning in warnings:
         log.warning(str(warning))
-    log.info("voisinage: %d pages in %d languages rendered in %.1f s (%d stubs changed)",
+    log.info("voisinage: %d pages in %d languages prepared in %.1f s (%d stubs changed)",
              len(pages), len(portal.langs), time.perf_counter() - started, changed)
     return Build(stamp, portal, pages, warnings)

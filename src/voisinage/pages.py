@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,14 +32,24 @@ Key = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Page:
+    """A page in one language. Its body and menu are rendered when asked for, not kept: a front
+    end asks once, while it writes the page, so a build holds one page's HTML at a time."""
+
     key: Key
     lang: Lang
     src: str  # stub file, relative to docs_dir: "ris-orangis/caf.ar.md"
     url: str  # relative to the site root: "ar/ris-orangis/caf/"
     title: str
-    body: Markup
-    nav: Markup
-    description: str = ""
+    portal: Portal = field(repr=False, compare=False)
+
+    @property
+    def body(self) -> Markup:
+        return self.portal.body_of(self.key, self.lang)
+
+    @property
+    def nav(self) -> Markup:
+        """The menu: the page's territory and its themes."""
+        return self.portal.nav_of(self.key, self.lang)
 
 
 @dataclass(frozen=True)
@@ -132,6 +142,23 @@ class Portal:
                 yield self.page(key, lang)
 
     def page(self, key: Key, lang: Lang) -> Page:
+        title, _ = self._context(key, lang)
+        return Page(key, lang, self.src_of(key, lang), self.url_of(key, lang), title, self)
+
+    def body_of(self, key: Key, lang: Lang) -> Markup:
+        _, context = self._context(key, lang)
+        view = _View(self, key, lang)
+        body = view.render(f"{key[0]}.html", **context)
+        if key[0] == "service":  # administrative words link to their explanation
+            body = self.terms.link(body, view.link("glossary"))
+        return body
+
+    def nav_of(self, key: Key, lang: Lang) -> Markup:
+        _, context = self._context(key, lang)
+        return _View(self, key, lang).render("nav.html", **context)
+
+    def _context(self, key: Key, lang: Lang) -> tuple[str, dict[str, Any]]:
+        """A page's title, and what its templates are given."""
         kind = key[0]
         context: dict[str, Any] = {"key": key}
         if kind == "home":
@@ -161,12 +188,7 @@ class Portal:
                 context["entry"] = entry
                 context["svc"] = entry.record
                 title = self.plain(entry.record.name, lang)
-        view = _View(self, key, lang)
-        body = view.render(f"{kind}.html", **context)
-        if kind == "service":  # administrative words link to their explanation
-            body = self.terms.link(body, view.link("glossary"))
-        nav = view.render("nav.html", **context)
-        return Page(key, lang, self.src_of(key, lang), self.url_of(key, lang), title, body, nav)
+        return title, context
 
     # -- content queries -------------------------------------------------------------------
     def territory_themes(self, tid: str) -> list[str]:
