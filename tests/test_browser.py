@@ -141,3 +141,30 @@ def test_territory_opens_again_offline(built_site: Path, browser) -> None:  # ty
         page.goto(base + "ar/ris-orangis/")
         assert "صندوق الإعانات العائلية" in page.content()
         context.set_offline(False)
+
+
+def test_search_from_a_mission_page_opens_its_territory_services(
+        tmp_path_factory: pytest.TempPathFactory, browser) -> None:  # type: ignore[no-untyped-def]
+    """A mission page searches its territory's index; a result opens the service page."""
+    from helpers import mkdocs_build
+    from test_missions import share_leaflet_cache, write_mission_portal
+
+    root = write_mission_portal(tmp_path_factory.mktemp("mission-search"))
+    share_leaflet_cache(root, tmp_path_factory)
+    built = mkdocs_build(root, "--strict")
+    assert built.returncode == 0, built.stderr
+    with serve(root / "site") as base, phone(browser) as context:
+        page = context.new_page()
+        page.goto(f"{base}ar/missions/droits-caf/")
+        page.locator("label.md-header__button[for='__search']").click()
+        field = page.locator("input.md-search__input")
+        field.press_sequentially("صندوق", delay=30)
+        field.press("End")
+        results = page.locator(".md-search-result__list")
+        results.locator("li").first.wait_for(timeout=10_000)
+        assert "صندوق الإعانات العائلية" in results.inner_text()
+        links = [a.get_attribute("href") or "" for a in results.locator("a").all()]
+        assert f"{base}ar/missions/droits-caf/" in links  # its own page, found in the same index
+        results.locator('a[href$="/ar/ris-orangis/caf/"]').first.click()
+        page.wait_for_url(f"{base}ar/ris-orangis/caf/", timeout=10_000)
+        page.close()
