@@ -73,12 +73,12 @@ def keep_for_assembly(site_dir: Path, *, records: str, territories: list[str],
 
 
 def plan(catalogue: Catalogue, count: int) -> list[list[str]]:
-    """Territories in `count` groups of about the same number of services (largest first into
-    the lightest group), each group in the portal's order. The first group, which also makes the
-    portal-wide pages, starts with that extra weight."""
+    """Territories in `count` groups of about as many pages (largest first into the lightest
+    group), each group in the portal's order. The first group also makes the portal-wide pages
+    (a page per theme, the glossary), so it starts with their weight."""
     count = max(1, min(count, len(catalogue.territories)))
     weight = {t: len(catalogue.services.get(t, {})) + 1 for t in catalogue.territories}
-    loads = [len(catalogue.territories) // count] + [0] * (count - 1)  # portal-wide pages
+    loads = [len(catalogue.portal.record.themes) + 1] + [0] * (count - 1)
     groups: list[list[str]] = [[] for _ in range(count)]
     for tid in sorted(weight, key=lambda t: -weight[t]):
         lightest = min(range(count), key=lambda i: (loads[i], i))
