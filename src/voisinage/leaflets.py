@@ -81,10 +81,7 @@ def leaflets_of(portal: Portal, *, missions_: Iterable[str] | None = None,
     codes = set(langs) if langs is not None else None
     chosen = [lang for lang in portal.langs if codes is None or lang.code in codes]
     found: list[Leaflet] = []
-    if missions_ is None:
-        missions_ = [mid for mid, e in missions.live(portal.cat).items()
-                     if e.record.territory in portal.built]
-    for mid in missions_:
+    for mid in (portal.built_missions() if missions_ is None else missions_):
         found += [Leaflet(f, mid, lang) for lang in chosen for f in ("a5", "sheet")]
     for tid in (portal.built if territories is None else territories):
         if portal.cat.services.get(tid):

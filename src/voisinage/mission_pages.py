@@ -28,11 +28,9 @@ def keys(portal: Portal) -> list[Key]:
     """Page keys of the missions of the territories built: each mission, and its report once
     results are in."""
     found: list[Key] = []
-    for mid, entry in missions.live(portal.cat).items():
-        if entry.record.territory not in portal.built:
-            continue
+    for mid in portal.built_missions():
         found.append(("mission", mid))
-        if entry.record.results:
+        if portal.cat.missions[mid].record.results:
             found.append(("mission-report", mid))
     return found
 

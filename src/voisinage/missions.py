@@ -27,7 +27,7 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 
 
 def live(cat: Catalogue) -> dict[str, Entry[Mission]]:
-    """Missions whose territory is built (a build may be limited to some territories)."""
+    """Missions whose territory exists (`voisinage check` reports the others)."""
     return {mid: e for mid, e in cat.missions.items() if e.record.territory in cat.territories}
 
 

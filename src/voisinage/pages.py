@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import glossary, interface, markup, mission_pages
+from . import glossary, interface, markup, mission_pages, missions
 from .exports import jsonld
 from .languages import Lang
 from .loading import Catalogue, Entry
@@ -191,6 +191,11 @@ class Portal:
         return title, context
 
     # -- content queries -------------------------------------------------------------------
+    def built_missions(self) -> list[str]:
+        """The missions of the territories this build makes: their pages and leaflets."""
+        return [mid for mid, e in missions.live(self.cat).items()
+                if e.record.territory in self.built]
+
     def territory_themes(self, tid: str) -> list[str]:
         used = {t for e in self.cat.services.get(tid, {}).values() for t in e.record.themes}
         return [t for t in self.themes if t in used]
