@@ -10,7 +10,6 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
@@ -67,5 +66,5 @@ def phone(browser: Browser, **options: Any) -> Iterator[BrowserContext]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass

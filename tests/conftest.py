@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from helpers import (CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, mkdocs_build,
-                     write_glossary, write_portal)
+from helpers import (
+    CAF,
+    SECOND_TERRITORY,
+    SECOND_TERRITORY_SERVICE,
+    TRICKY,
+    mkdocs_build,
+    write_glossary,
+    write_portal,
+)
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,11 @@ import pytest
 import yaml
 from helpers import CAF, TRICKY, write_portal
 
-from voisinage import cli, fieldhelp, problems, scaffold, schemas, yamledit
-from voisinage.problems import Problem, github_annotation
-from voisinage.records import Service
+from voisinage import cli
+from voisinage.editors import fieldhelp, scaffold, schemas, yamledit
+from voisinage.records import problems
+from voisinage.records.problems import Problem, github_annotation
+from voisinage.records.schema import Service
 
 BROKEN = (CAF.replace("description:", "descripton:")
         .replace('postal_code: "91130"', "postal_code: 01000"))

@@ -10,11 +10,13 @@ import pytest
 from browser import chromium, phone, serve
 from helpers import CAF, GLOSSARY, write_glossary, write_portal
 
-from voisinage.checks import check
-from voisinage.glossary import Terms, slug
-from voisinage.loading import load
-from voisinage.pages import Portal
-from voisinage.records import Glossary
+from voisinage.markup import slug
+from voisinage.model.site_model import SiteModel as Portal
+from voisinage.records.checks import check
+from voisinage.records.loading import load
+from voisinage.records.schema import Glossary
+from voisinage.site.glossary import Terms
+from voisinage.site.pages import Pages
 
 BAD_SCHEMA = """\
 entries:
@@ -91,7 +93,7 @@ def test_a_portal_without_glossary_has_no_glossary_page(tmp_path: Path) -> None:
     assert catalogue is not None and catalogue.glossary is None
     portal = Portal(catalogue)
     assert ("glossary",) not in list(portal.keys())
-    assert "glossary/" not in str(portal.page(("service", "ris-orangis", "caf"), portal.default).nav)
+    assert "glossary/" not in str(Pages(portal).page(("service", "ris-orangis", "caf"), portal.default).nav)
 
 
 def test_anchors_are_stable_slugs_of_the_french_term() -> None:
@@ -127,7 +129,7 @@ def test_untranslated_entry_shows_french_marked_as_french(tmp_path: Path) -> Non
     assert catalogue is not None
     portal = Portal(catalogue)
     ar = next(x for x in portal.langs if x.code == "ar")
-    html = str(portal.page(("glossary",), ar).body)
+    html = str(Pages(portal).page(("glossary",), ar).body)
     entry = re.search(r'<h2 id="domiciliation">.*?</section>', html, re.DOTALL)
     assert entry and '<div class="v-fallback" lang="fr" dir="ltr">' in entry.group(0)
     assert "Une adresse pour recevoir son courrier" in entry.group(0)
@@ -145,7 +147,7 @@ def linked(tmp_path: Path, lang: str) -> str:
     assert catalogue is not None
     portal = Portal(catalogue)
     language = next(x for x in portal.langs if x.code == lang)
-    return str(portal.page(("service", "ris-orangis", "permanence"), language).body)
+    return str(Pages(portal).page(("service", "ris-orangis", "permanence"), language).body)
 
 
 def test_first_french_term_in_a_service_text_links_to_its_entry(tmp_path: Path) -> None:

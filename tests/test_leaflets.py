@@ -18,14 +18,14 @@ from helpers import mkdocs_build
 from PIL import Image
 from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
 
-from voisinage import pdf as engine
 from voisinage.languages import Lang
-from voisinage.leaflets import leaflets_of
-from voisinage.loading import load
-from voisinage.pages import Portal
-from voisinage.problems import RecordsError
-from voisinage.publish import make
-from voisinage.shortlinks import ShortLinks, assign_stems, derived_stem
+from voisinage.model.leaflets import leaflets_of
+from voisinage.model.shortlinks import assign_stems, derived_stem
+from voisinage.model.site_model import SiteModel as Portal
+from voisinage.paper import pdf as engine
+from voisinage.paper.making import make
+from voisinage.records.loading import load
+from voisinage.records.problems import RecordsError
 
 DPI = 150
 SITE_URL = "https://example.org/test/"
@@ -261,7 +261,7 @@ def test_short_codes_are_stable_and_pinnable(root: Path, tmp_path: Path) -> None
     mission = content / "missions" / "droits-caf.yml"
     mission.write_text(MISSION + "short_code: k7mq\n", encoding="utf-8")
     portal = portal_of(content)
-    links = ShortLinks(portal, {"droits-caf": "k7mq"})
+    links = portal.short_links
     assert [links.link(("mission", "droits-caf"), lang).code for lang in portal.langs] == [
         "k7mq-fr", "k7mq-en", "k7mq-ar", "k7mq-zh"]
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import CAF, mkdocs_build, write_portal
 
-from voisinage.checks import check
-from voisinage.loading import load
-from voisinage.missions import report_csv, totals
+from voisinage.exports.reports import report_csv
+from voisinage.records.checks import check
+from voisinage.records.loading import load
+from voisinage.records.missions import totals
 
 LANGS = ["fr", "en", "ar", "zh"]
 

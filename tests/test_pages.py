@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import time
 from pathlib import Path
 
 from helpers import CAF, write_portal
+
 from voisinage.hours import describe, hours_problem, typical_week
 from voisinage.languages import Lang
-from voisinage.loading import load
-from voisinage.pages import Portal
+from voisinage.model.site_model import SiteModel as Portal
 from voisinage.phones import parse_phone
+from voisinage.records.loading import load
+from voisinage.site.pages import Pages
 
 
 def test_hours_are_grouped_and_localized() -> None:
@@ -46,10 +49,10 @@ def test_unvalidated_html_is_still_escaped(tmp_path: Path) -> None:
         "name": {"fr": "<script>alert(1)</script>", "en": '<img src=x onerror="alert(1)">'},
         "url": "javascript:alert(1)",
     })
-    catalogue.services["ris-orangis"]["caf"] = type(entry)(entry.id, entry.path, evil, entry.doc)
+    catalogue.services["ris-orangis"]["caf"] = dataclasses.replace(entry, record=evil)
     portal = Portal(catalogue)
     for lang in portal.langs:
-        body = str(portal.page(("service", "ris-orangis", "caf"), lang).body)
+        body = str(Pages(portal).page(("service", "ris-orangis", "caf"), lang).body)
         assert "<script>" not in body and "<img" not in body and "javascript:" not in body
         assert "&lt;script&gt;" in body or "&lt;img" in body
 

@@ -11,8 +11,9 @@ import yaml
 from helpers import CAF, PORTAL, REPO, SECOND_TERRITORY_SERVICE, TERRITORY, TRICKY, write_portal
 from jsonschema import Draft7Validator
 
-from voisinage import cli, schemas
-from voisinage.records import KINDS
+from voisinage import cli
+from voisinage.editors import schemas
+from voisinage.records.schema import KINDS
 
 EXAMPLES = list(schemas.records(REPO / "content"))
 

@@ -10,9 +10,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from helpers import (CAF, SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, mkdocs_build,
-                     write_glossary, write_portal)
+from helpers import (
+    CAF,
+    SECOND_TERRITORY,
+    SECOND_TERRITORY_SERVICE,
+    TRICKY,
+    mkdocs_build,
+    write_glossary,
+    write_portal,
+)
 
 
 def voisinage(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

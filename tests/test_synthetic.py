@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from voisinage import cli, synthetic
-from voisinage.build import load_checked
-from voisinage.pages import Portal
+from benchmarks import synthetic
+from voisinage import cli
+from voisinage.model.site_model import SiteModel as Portal
+from voisinage.site.build import load_checked
 
 
 def test_synthetic_portal_passes_voisinage_check(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -10,10 +10,11 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from helpers import CAF, REPO, write_portal
 
-from voisinage import cli, pofiles, translations
-from voisinage.loading import load
-from voisinage.problems import field_path
-from voisinage.yamledit import EditError, insert
+from voisinage import cli
+from voisinage.editors import pofiles, translations
+from voisinage.editors.yamledit import EditError, insert
+from voisinage.records.loading import load
+from voisinage.records.problems import field_path
 
 
 def catalogue(content: Path):  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import CAF, mkdocs_build, write_portal
 
 BAD = {

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, time
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
-import unicodedata
 
 # Where a language code alone would pick the wrong script or region for residents in France.
 # CLDR numbering systems → the Unicode name of their digits (Babel formats dates in Latin digits).
@@ -59,7 +59,7 @@ class Lang:
         return self.digits(format_date(value, "long", locale=self.locale))
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale_for(code: str) -> Locale:
     """The CLDR locale for a language code; raises ValueError for unknown codes."""
     try:

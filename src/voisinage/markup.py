@@ -11,6 +11,7 @@ it instead of seeing it silently escaped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -106,3 +107,9 @@ def _probe() -> MarkdownIt:
 
 
 __all__ = ["SAFE_SCHEMES", "escape", "plain", "render", "render_inline", "text_problem", "url_problem"]
+
+
+def slug(term: str) -> str:
+    """The anchor of a term: "Aide personnalisée au logement" → "aide-personnalisee-au-logement"."""
+    ascii_ = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")

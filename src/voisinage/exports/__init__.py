@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 PATHS = {
     "hsds_services": "data/hsds/services.json",
@@ -21,7 +21,7 @@ PATHS = {
 """Where each file is published, relative to the site root. Partners link to these: keep them."""
 
 
-def write_all(portal: Portal, site_dir: Path) -> int:
+def write_all(portal: SiteModel, site_dir: Path) -> int:
     """Write every open-data file of the portal into the built site; returns how many.
 
     >>> write_all(portal, Path("site"))   # site/data/hsds/services.json, site/data/services.csv…
@@ -30,7 +30,7 @@ def write_all(portal: Portal, site_dir: Path) -> int:
     Raises RecordsError, naming the record field, when the national data·inclusion schema
     refuses a service; nothing is written then.
     """
-    from . import datainclusion, hsds, spreadsheet  # here: pages need only jsonld, and fast
+    from . import datainclusion, hsds, spreadsheet
 
     structures, di_services = datainclusion.export(portal)
     files: dict[str, str] = {

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from .. import hours
-from ..loading import Entry
 from ..markup import url_problem
 from ..phones import parse_phone
-from ..records import Address, Partner, Service
+from ..records.loading import Entry
+from ..records.schema import Address, Partner, Service
 
 if TYPE_CHECKING:  # pages.py renders the JSON-LD of this package: no import cycle at run time
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """iCalendar day codes, Monday first like `hours.Week.days`."""
@@ -35,7 +35,7 @@ KIND_FR = {
 """Partner kinds as a French reader of the exports expects them."""
 
 
-def stable_id(portal: Portal, name: str) -> str:
+def stable_id(portal: SiteModel, name: str) -> str:
     """A UUID that stays the same from build to build for the same portal and record.
 
     >>> stable_id(portal, "service:ris-orangis/caf")   # same site_url, same file → same id
@@ -54,10 +54,10 @@ def _namespace(site_url: str) -> uuid.UUID:
 
 def where(entry: Entry[Service]) -> str:
     """"ris-orangis/caf": the service's identity within the portal."""
-    return f"{entry.path.parent.name}/{entry.id}"
+    return f"{entry.territory}/{entry.id}"
 
 
-def page_url(portal: Portal, key: tuple[str, ...], lang_code: str | None = None) -> str | None:
+def page_url(portal: SiteModel, key: tuple[str, ...], lang_code: str | None = None) -> str | None:
     """Absolute address of a page, or None when the portal has no `site_url`."""
     if not portal.record.site_url:
         return None
@@ -66,7 +66,7 @@ def page_url(portal: Portal, key: tuple[str, ...], lang_code: str | None = None)
 
 
 def service_key(entry: Entry[Service]) -> tuple[str, str, str]:
-    return ("service", entry.path.parent.name, entry.id)
+    return ("service", entry.territory, entry.id)
 
 
 def web_url(url: str | None) -> str | None:
@@ -76,11 +76,11 @@ def web_url(url: str | None) -> str | None:
     return None
 
 
-def partner_of(portal: Portal, svc: Service) -> Partner | None:
+def partner_of(portal: SiteModel, svc: Service) -> Partner | None:
     return next((p for p in portal.record.partners if p.id == svc.partner), None)
 
 
-def french(portal: Portal, text: dict[str, str] | None, *, sep: str = "\n",
+def french(portal: SiteModel, text: dict[str, str] | None, *, sep: str = "\n",
            bullet: str = "- ") -> str | None:
     """The French (default language) version of a record text, without Markdown marks.
 
@@ -116,7 +116,7 @@ def _parser() -> MarkdownIt:
                                       "escape", "backticks"])
 
 
-def one_line(portal: Portal, text: dict[str, str] | None) -> str:
+def one_line(portal: SiteModel, text: dict[str, str] | None) -> str:
     """French text on one line, for names and spreadsheet cells."""
     return french(portal, text, sep=" ", bullet="• ") or ""
 

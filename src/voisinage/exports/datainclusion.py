@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 from data_inclusion.schema import v1
 from pydantic import ValidationError
 
-from ..loading import Entry, relative_path
-from ..problems import Problem, RecordsError, field_path
-from ..records import Partner, Service
+from ..records.loading import Entry, relative_path
+from ..records.problems import Problem, RecordsError, field_path
+from ..records.schema import Partner, Service
 from . import common
 from .common import where
 
 if TYPE_CHECKING:
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 Object = dict[str, Any]
 T = v1.Thematique
@@ -64,13 +64,13 @@ def thematiques_of(themes: Iterable[str]) -> list[T]:
     return list(found)
 
 
-def source_of(portal: Portal) -> str:
+def source_of(portal: SiteModel) -> str:
     """The producer id: the portal's address as a slug, e.g. "example-org-voisinage"."""
     url = re.sub(r"^https?://", "", portal.record.site_url or "voisinage")
     return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-")
 
 
-def export(portal: Portal) -> tuple[list[Object], list[Object]]:
+def export(portal: SiteModel) -> tuple[list[Object], list[Object]]:
     """(structures, services), each validated with `data_inclusion.schema.v1`.
 
     A service's structure is its partner's local office in the territory — what DORA calls a
@@ -93,15 +93,15 @@ def export(portal: Portal) -> tuple[list[Object], list[Object]]:
     return structures, services
 
 
-def _structure_id(portal: Portal, source: str, entry: Entry[Service]) -> str:
-    tid = entry.path.parent.name
+def _structure_id(portal: SiteModel, source: str, entry: Entry[Service]) -> str:
+    tid = entry.territory
     partner = common.partner_of(portal, entry.record)
     return f"{source}--{partner.id}--{tid}" if partner else f"{source}--{tid}--{entry.id}"
 
 
-def _structure(portal: Portal, source: str, sid: str, entries: list[Entry[Service]]) -> Object:
+def _structure(portal: SiteModel, source: str, sid: str, entries: list[Entry[Service]]) -> Object:
     first = entries[0]
-    tid = first.path.parent.name
+    tid = first.territory
     territory = portal.cat.territories[tid].record
     partner = common.partner_of(portal, first.record)
     if partner:
@@ -123,12 +123,12 @@ def _structure(portal: Portal, source: str, sid: str, entries: list[Entry[Servic
     return _pruned(obj)
 
 
-def _structure_description(portal: Portal, partner: Partner, town: str) -> str:
+def _structure_description(portal: SiteModel, partner: Partner, town: str) -> str:
     portal_name = common.one_line(portal, portal.record.name)
     return f"{common.KIND_FR[partner.kind]}. Ses services à {town} sont décrits sur {portal_name}."
 
 
-def _service(portal: Portal, source: str, structure_id: str, entry: Entry[Service]) -> Object:
+def _service(portal: SiteModel, source: str, structure_id: str, entry: Entry[Service]) -> Object:
     svc = entry.record
     fr = lambda text: common.french(portal, text)
     fees = common.one_line(portal, svc.fees_description)
@@ -161,7 +161,7 @@ def _service(portal: Portal, source: str, structure_id: str, entry: Entry[Servic
     return _pruned(obj)
 
 
-def _place(portal: Portal, services: list[Service]) -> Object:
+def _place(portal: SiteModel, services: list[Service]) -> Object:
     """Address, phone, email and hours the services agree on (all of them, for one service)."""
     address = _shared(s.address for s in services)
     coordinates = _shared((s.latitude, s.longitude) if s.latitude is not None else None
@@ -184,7 +184,7 @@ def _shared(values: Iterable[Any]) -> Any:
     return found.pop() if len(found) == 1 else None
 
 
-def _conditions(portal: Portal, svc: Service) -> str | None:
+def _conditions(portal: SiteModel, svc: Service) -> str | None:
     lines = [f"- {common.one_line(portal, doc)}" for doc in svc.required_documents]
     if lines:
         lines.insert(0, "Documents à apporter :")
@@ -198,7 +198,7 @@ def _date_maj(assured: date) -> str:
     return min(assured, date.today()).isoformat()
 
 
-def _checked(portal: Portal, model: Any, obj: Object, entry: Entry[Service],
+def _checked(portal: SiteModel, model: Any, obj: Object, entry: Entry[Service],
              problems: list[Problem]) -> Object:
     try:
         model.model_validate(obj)

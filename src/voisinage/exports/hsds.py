@@ -6,21 +6,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import hours, interface
-from ..loading import Entry
-from ..records import Partner, Service
+from ..records.loading import Entry
+from ..records.schema import Partner, Service
 from . import common
 from .common import hhmm, stable_id, where
 from .datainclusion import thematiques_of
 
 if TYPE_CHECKING:
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 Object = dict[str, Any]
 
 FRENCH_REQUIRED = "Français nécessaire au guichet"
 
 
-def services(portal: Portal) -> list[Object]:
+def services(portal: SiteModel) -> list[Object]:
     """Every service as a full HSDS 3.0 service object, in the portal's order.
 
     >>> services(portal)[0]["schedules"][0]
@@ -32,19 +32,19 @@ def services(portal: Portal) -> list[Object]:
     return [service(portal, entry) for entry in portal.cat.all_services()]
 
 
-def organizations(portal: Portal) -> list[Object]:
+def organizations(portal: SiteModel) -> list[Object]:
     """The partners that provide at least one service of the portal."""
     used = {e.record.partner for e in portal.cat.all_services()}
     return [organization(portal, p) for p in portal.record.partners if p.id in used]
 
 
-def locations(portal: Portal) -> list[Object]:
+def locations(portal: SiteModel) -> list[Object]:
     """One location per service that has an address or coordinates."""
     found = (location(portal, entry) for entry in portal.cat.all_services())
     return [loc for loc in found if loc is not None]
 
 
-def service(portal: Portal, entry: Entry[Service]) -> Object:
+def service(portal: SiteModel, entry: Entry[Service]) -> Object:
     svc, here = entry.record, where(entry)
     sid = stable_id(portal, f"service:{here}")
     fr = lambda text: common.french(portal, text)
@@ -98,7 +98,7 @@ def service(portal: Portal, entry: Entry[Service]) -> Object:
     return _pruned(obj)
 
 
-def organization(portal: Portal, partner: Partner) -> Object:
+def organization(portal: SiteModel, partner: Partner) -> Object:
     portal_name = common.one_line(portal, portal.record.name)
     return _pruned({
         "id": stable_id(portal, f"organization:{partner.id}"),
@@ -109,12 +109,12 @@ def organization(portal: Portal, partner: Partner) -> Object:
     })
 
 
-def location(portal: Portal, entry: Entry[Service]) -> Object | None:
+def location(portal: SiteModel, entry: Entry[Service]) -> Object | None:
     svc, here = entry.record, where(entry)
     if svc.address is None and svc.latitude is None:
         return None
     lid = stable_id(portal, f"location:{here}")
-    territory = portal.cat.territories[entry.path.parent.name].record
+    territory = portal.cat.territories[entry.territory].record
     obj: Object = {
         "id": lid,
         "location_type": "physical",
@@ -140,7 +140,7 @@ def location(portal: Portal, entry: Entry[Service]) -> Object | None:
     return _pruned(obj)
 
 
-def schedules(portal: Portal, entry: Entry[Service], sid: str) -> list[Object]:
+def schedules(portal: SiteModel, entry: Entry[Service], sid: str) -> list[Object]:
     """HSDS weekly schedules from OpenStreetMap opening hours; the original string in `notes`.
 
     One schedule per time slot, with the days it repeats on (`byday`). Times are local to
@@ -174,7 +174,7 @@ def schedules(portal: Portal, entry: Entry[Service], sid: str) -> list[Object]:
     return found
 
 
-def _attributes(portal: Portal, svc: Service, sid: str) -> list[Object]:
+def _attributes(portal: SiteModel, svc: Service, sid: str) -> list[Object]:
     """The service's themes and data·inclusion thématiques, as HSDS taxonomy terms."""
     found: list[Object] = []
     portal_name = common.one_line(portal, portal.record.name)
@@ -198,7 +198,7 @@ def _attributes(portal: Portal, svc: Service, sid: str) -> list[Object]:
     return found
 
 
-def _attribute(portal: Portal, sid: str, term: str, fields: Object, *, link_type: str = "category",
+def _attribute(portal: SiteModel, sid: str, term: str, fields: Object, *, link_type: str = "category",
                value: str | None = None) -> Object:
     term_id = stable_id(portal, f"taxonomy_term:{term}")
     return _pruned({

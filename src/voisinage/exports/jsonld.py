@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .. import hours
-from ..loading import Entry
-from ..records import Service
+from ..records.loading import Entry
+from ..records.schema import Service
 from . import common
 
 if TYPE_CHECKING:
     from ..languages import Lang
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 _DAY_URLS = tuple(f"https://schema.org/{day}" for day in (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
@@ -21,7 +21,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def service_jsonld(portal: Portal, entry: Entry[Service], lang: Lang) -> dict[str, Any]:
+def service_jsonld(portal: SiteModel, entry: Entry[Service], lang: Lang) -> dict[str, Any]:
     """The schema.org description of a service, as search engines and assistants read it.
 
     A `GovernmentService` when a public body provides it (else a `Service`), with its
@@ -46,7 +46,7 @@ def service_jsonld(portal: Portal, entry: Entry[Service], lang: Lang) -> dict[st
         "description": portal.plain(svc.description, lang),
         "serviceType": [portal.plain(portal.themes[t].name, lang) for t in svc.themes],
         "areaServed": {"@type": "City",
-                       "name": portal.cat.territories[entry.path.parent.name].record.town},
+                       "name": portal.cat.territories[entry.territory].record.town},
     }
     if partner:
         data["provider"] = _pruned({
@@ -80,7 +80,7 @@ def script_json(data: dict[str, Any]) -> Markup:
     return Markup(text.translate(_SCRIPT_SAFE))
 
 
-def script(portal: Portal, entry: Entry[Service], lang: Lang) -> Markup:
+def script(portal: SiteModel, entry: Entry[Service], lang: Lang) -> Markup:
     """For templates: the service's JSON-LD, ready to put inside its script element."""
     return script_json(service_jsonld(portal, entry, lang))
 
@@ -99,7 +99,7 @@ def _geo(svc: Service) -> dict[str, Any] | None:
     return {"@type": "GeoCoordinates", "latitude": svc.latitude, "longitude": svc.longitude}
 
 
-def _opening_hours(portal: Portal, svc: Service) -> list[dict[str, Any]]:
+def _opening_hours(portal: SiteModel, svc: Service) -> list[dict[str, Any]]:
     if not svc.opening_hours:
         return []
     found: list[dict[str, Any]] = [

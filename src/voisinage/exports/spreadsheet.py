@@ -7,12 +7,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import hours, interface
-from ..loading import Entry
-from ..records import Service
+from ..records.loading import Entry
+from ..records.schema import Service
 from . import common
 
 if TYPE_CHECKING:
-    from ..pages import Portal
+    from ..model.site_model import SiteModel
 
 COLUMNS = [
     "territoire", "service", "nom", "sigle", "themes", "partenaire", "description",
@@ -25,7 +25,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")  # a west longitude stays a number
 
 
-def services_csv(portal: Portal) -> str:
+def services_csv(portal: SiteModel) -> str:
     """Every service as one row, French texts on one line each, ready for French Excel.
 
     The dialect is what Excel in French opens correctly by a double-click, without an import
@@ -49,8 +49,8 @@ def services_csv(portal: Portal) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def _row(portal: Portal, entry: Entry[Service]) -> list[str]:
-    svc, tid = entry.record, entry.path.parent.name
+def _row(portal: SiteModel, entry: Entry[Service]) -> list[str]:
+    svc, tid = entry.record, entry.territory
     line = lambda text: common.one_line(portal, text)
     partner = common.partner_of(portal, svc)
     address = svc.address
@@ -79,7 +79,7 @@ def _row(portal: Portal, entry: Entry[Service]) -> list[str]:
     ]
 
 
-def _hours(portal: Portal, spec: str | None) -> str:
+def _hours(portal: SiteModel, spec: str | None) -> str:
     if not spec:
         return ""
     fr = portal.default

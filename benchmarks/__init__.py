@@ -1,0 +1,1 @@
+"""Benchmarks (not tests, not the package): the synthetic portal that scripts/bench builds."""

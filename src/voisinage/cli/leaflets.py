@@ -1,0 +1,130 @@
+"""`voisinage leaflets`: reprint the leaflets of some missions or territories, in some languages,
+into a folder — e.g. before a door-to-door session, without building the whole site."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..model.leaflets import FORMATS, leaflets_of
+from ..model.site_model import SiteModel
+from ..paper.making import make
+from ..records.problems import RecordsError
+from ..site.build import load_checked
+
+EXAMPLE = "voisinage leaflets --mission energie-2026 --lang ar,ta --out leaflets-to-print"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "leaflets", help="reprint the leaflets of missions or territories into a folder",
+        description="Make the PDF leaflets of some missions (A5, and an A4 sheet of four A6 "
+        "copies) or territories (one page of useful services), in some languages, into a folder. "
+        "Leaflets whose texts did not change are copied from the cache, not rendered again.",
+        epilog=f"Example: {EXAMPLE}",
+    )
+    p.add_argument("--mission", action="append", default=[], metavar="ID",
+                   help="a mission (file name in content/missions, without .yml); repeat or "
+                   "separate with commas")
+    p.add_argument("--territory", action="append", default=[], metavar="ID",
+                   help="a territory: its one-page list of useful services")
+    p.add_argument("--all", action="store_true", help="every mission and territory")
+    p.add_argument("--lang", default="", metavar="CODES",
+                   help="languages, e.g. ar,ta (default: every language of the portal)")
+    p.add_argument("--format", default="", metavar="FORMATS",
+                   help=f"only these formats: {', '.join(FORMATS)} (default: all)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR",
+                   help="folder to write the PDFs into (created if missing)")
+    p.add_argument("--content", type=Path, default=Path("content"),
+                   help="folder of the records (default: content)")
+    p.add_argument("--date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                   help="print date shown on the leaflets (default: the date of the edition on "
+                   "the portal, i.e. the newest check of what each leaflet shows)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes rendering at once (default: one per core)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not (args.content / "portal.yml").exists():
+        return _fail(f"no {args.content}/portal.yml here — run from the portal's folder or pass "
+                     "--content PATH")
+    try:
+        catalogue, _ = load_checked(args.content)
+    except RecordsError as error:
+        return _fail(f"the records have errors:\n{error}")
+    portal = SiteModel(catalogue, today=args.date)
+    missions, territories = _split(args.mission), _split(args.territory)
+    if args.all:
+        missions, territories = list(catalogue.missions), list(catalogue.territories)
+    if not missions and not territories:
+        return _fail(f"say which leaflets: --mission ID, --territory ID or --all (e.g. {EXAMPLE})")
+    problem = (_unknown("mission", missions, list(catalogue.missions))
+               or _unknown("territory", territories, list(catalogue.territories))
+               or _unknown("language", _split([args.lang]), [x.code for x in portal.langs])
+               or _unknown("format", _split([args.format]), list(FORMATS)))
+    if problem:
+        return _fail(problem)
+    wanted = leaflets_of(portal, missions_=missions, territories=territories,
+                         langs=_split([args.lang]) or None)
+    formats = _split([args.format])
+    wanted = [x for x in wanted if not formats or x.format in formats]
+    if not wanted:
+        return _fail("nothing to print: these territories have no services yet")
+    cache = args.content.resolve().parent / ".cache" / "voisinage"
+    try:
+        made, outcome = make(portal, wanted, cache, printed=args.date, workers=args.jobs,
+                             progress=_Progress(len(wanted)))
+    except RecordsError as error:
+        return _fail(f"some leaflets cannot be made:\n{error}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    links = portal.short_links
+    for leaflet, cached in made.items():
+        target = args.out / Path(leaflet.path).name
+        shutil.copyfile(cached, target)
+        print(f"{target}  →  {links.link(leaflet.key, leaflet.lang).url}")
+    print(f"voisinage: {len(made)} leaflets in {args.out} ({len(outcome.rendered)} rendered, "
+          f"{len(outcome.reused)} unchanged) in {outcome.seconds:.1f} s", file=sys.stderr)
+    return 0
+
+
+class _Progress:
+    """One line on the terminal, rewritten as leaflets are rendered, when there are many."""
+
+    def __init__(self, wanted: int) -> None:
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 4:
+            return
+        step = max(1, total // 10)
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\rvoisinage: rendering leaflets {done}/{total}", end=end, file=sys.stderr,
+                  flush=True)
+        elif done == total or done // step != self.shown:
+            self.shown = done // step
+            print(f"voisinage: rendering leaflets {done}/{total}", file=sys.stderr, flush=True)
+
+
+def _split(values: list[str]) -> list[str]:
+    return [x.strip() for value in values for x in value.split(",") if x.strip()]
+
+
+def _unknown(what: str, asked: list[str], known: list[str]) -> str | None:
+    wrong = [x for x in asked if x not in known]
+    if not wrong:
+        return None
+    return (f'unknown {what} "{wrong[0]}" — expected one of: {", ".join(known) or "(none yet)"}')
+
+
+def _fail(message: str) -> int:
+    print(f"voisinage: {message}", file=sys.stderr)
+    return 1
+
+
+__all__ = ["add_parser", "run"]

@@ -1,0 +1,58 @@
+"""`voisinage` command line: check records, build the portal, reprint leaflets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..frontends.mkdocs.preview import add_parser as add_preview_command
+from ..records.checks import check
+from ..records.loading import load
+from ..records.problems import summary
+from . import editors, shards
+from .leaflets import add_parser as add_leaflets_command
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="voisinage",
+        description="Multilingual resident information portals and door leaflets from YAML records.",
+        epilog="Build the site with `mkdocs build` (or `mkdocs serve` to preview while editing).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p_check = sub.add_parser(
+        "check", help="check every record and report all problems at once",
+        description="Check every record under content/ and print each problem as "
+        "file:line:column: field: message. Exit status: 0 clean, 1 errors.",
+    )
+    p_check.add_argument("--content", type=Path, default=Path("content"),
+                         help="folder of the records (default: content)")
+    p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    editors.add_check_options(p_check)
+    p_check.set_defaults(func=_check)
+    add_leaflets_command(sub)
+    add_preview_command(sub)
+    shards.add_parsers(sub)
+    editors.add_parsers(sub)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+def _check(args: argparse.Namespace) -> int:
+    if not (args.content / "portal.yml").exists():
+        print(f"voisinage: no {args.content}/portal.yml here — run from the portal's folder "
+              "or pass --content PATH", file=sys.stderr)
+        return 1
+    loaded = load(args.content)
+    problems = sorted(check(loaded) + editors.freshness_warnings(loaded, args))
+    for problem in problems:
+        print(problem)
+    editors.annotate(problems, args.content)
+    failing = [p for p in problems if p.severity == "error" or args.strict]
+    print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
+    return 1 if failing else 0
+
+

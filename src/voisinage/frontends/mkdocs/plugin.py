@@ -1,0 +1,208 @@
+"""The MkDocs adapter: loads and checks records, writes page stubs, swaps in rendered bodies.
+
+All the work is in the core modules; this file only maps MkDocs events onto them. Order matters:
+stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs first (priority 100).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ... import interface
+from ...languages import direction_of
+from ...model.site_model import KINDS, relative_link
+from ...publish import publish
+from ...records.problems import RecordsError
+from ...site.build import Build, prepare
+from . import search, shards
+
+log = logging.getLogger("mkdocs.plugins.voisinage")
+
+
+class VoisinageConfig(Config):
+    content = opt.Type(str, default="content")
+    """Folder of the YAML records, relative to mkdocs.yml."""
+    territories = opt.ListOfItems(opt.Type(str), default=[])
+    """Build only the pages of these territories (empty: all), for previews and sharded builds."""
+    portal_pages = opt.Type(bool, default=True)
+    """Build the portal-wide pages too (themes, glossary, open data, short addresses; the home
+    pages are always built)."""
+    shard = opt.Type(bool, default=False)
+    """Leave the search index unsplit and write a manifest, for `voisinage assemble`."""
+    cache_dir = opt.Type(str, default="")
+    """Where leaflets and compiled templates are kept between builds (default: .cache/voisinage
+    beside mkdocs.yml)."""
+    languages = opt.ListOfItems(opt.Type(str), default=[])
+    """Build only these languages besides the default one (empty: all), for previews."""
+    leaflets = opt.Type(bool, default=True)
+    """Make the leaflets and open data after the pages (off in previews)."""
+    guides = opt.Type(bool, default=True)
+    """Make the printable guide of every territory: one A4 page per service and language. Costly
+    for a national portal; turn off and make them with `voisinage leaflets --format guide`."""
+
+
+class VoisinagePlugin(BasePlugin[VoisinageConfig]):
+    def __init__(self) -> None:
+        self.build: Build | None = None
+
+    @event_priority(100)
+    def on_config(self, config: Any) -> Any:
+        _show_core_log()
+        root = Path(config.config_file_path).parent
+        try:
+            self.build = prepare(
+                root / self.config.content, Path(config.docs_dir),
+                territories=self.config.territories or None,
+                languages=self.config.languages or None, guides=self.config.guides,
+                portal_pages=self.config.portal_pages, previous=self.build,
+            )
+        except RecordsError as error:
+            raise PluginError(f"voisinage: the records have errors:\n{error}") from None
+        _check_languages(config, self.build)
+        return config
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        # MkDocs compiles the theme's templates again in every build; keep their bytecode.
+        folder = _cache_dir(self.config, config) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.globals["voisinage_say"] = interface.say  # for 404.html, the one page not ours
+        env.globals["voisinage_dir"] = direction_of
+        return env
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(Path(config.config_file_path).parent / self.config.content))
+        return server
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        rendered = self._page(page)
+        return html if rendered is None else str(rendered.body)
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> Any:
+        rendered = self._page(page)
+        if rendered is not None and self.build is not None:
+            context["voisinage"] = rendered
+            context["voisinage_site"] = _SiteView(self.build)
+            # MkDocs' previous/next page follows the order of every file of the build: it means
+            # nothing to a resident, and would make a page depend on what else is built (shards).
+            page.previous_page = page.next_page = None
+        return context
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> Any:
+        # static-i18n leaves the language switcher of the last page built on 404.html; point it
+        # at each language's home instead (the same in every build and every shard).
+        i18n = config.plugins.get("i18n")
+        homes = getattr(i18n, "extra_alternate", None)
+        if template_name == "404.html" and homes:
+            config.extra.alternate = copy.deepcopy(homes)  # as static-i18n sets it: an attribute
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        rendered = self._page(page)
+        if rendered is None or self.build is None:
+            return output
+        # Each language and territory has its own search index, under its own root (search.py).
+        scope = search.scope_url(self.build.portal, rendered.key, rendered.lang)
+        base = f'"base": "{relative_link(page.url, scope.rstrip("/"))}"'
+        return _CONFIG_BASE.sub(base, output, count=1)
+
+    @event_priority(-200)
+    def on_post_build(self, config: Any) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # inside static-i18n's per-language builds: wait for the outer one
+        if self.build is not None:
+            portal, site = self.build.portal, Path(config.site_dir)
+            root = Path(config.config_file_path).parent
+            languages = [lang.code for lang in portal.langs]
+            if self.config.shard:
+                shards.keep_for_assembly(
+                    site, records=shards.records_digest(root / self.config.content),
+                    territories=portal.built, all_territories=list(portal.cat.territories),
+                    portal_pages=portal.portal_pages, languages=languages,
+                    default=portal.default.code, missions=search.missions_of(portal))
+            else:
+                search.split(site, languages, portal.default.code, portal.cat.territories,
+                             search.missions_of(portal))
+            if not self.config.leaflets:
+                return
+            try:  # leaflets, short-address redirects and report CSVs, beside the pages
+                publish(portal, site, _cache_dir(self.config, config))
+            except RecordsError as error:
+                raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
+
+    def _page(self, page: Any) -> Any:
+        if self.build is None:
+            return None
+        return self.build.by_src.get(page.file.src_uri)
+
+
+class _SiteView:
+    """What the theme overrides may ask about the portal as a whole."""
+
+    def __init__(self, build: Build) -> None:
+        self._portal = portal = build.portal
+        self.codes = [portal.default.code] + [x.code for x in portal.langs if x is not portal.default]
+        self._default = portal.default
+
+    def is_root(self, page: Any) -> bool:
+        return page.key == ("home",) and page.lang is self._default
+
+    def territory_link(self, page: Any) -> str | None:
+        """Relative link to the page's territory, which the service worker keeps offline."""
+        if not KINDS[page.key[0]].offline_with_territory:
+            return None
+        target = self._portal.url_of(("territory", page.key[1]), page.lang)
+        return relative_link(page.url, target)
+
+
+def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
+    """Where leaflets and compiled templates are kept between builds."""
+    if options.cache_dir:
+        return Path(options.cache_dir)
+    return Path(config.config_file_path).parent / ".cache" / "voisinage"
+
+
+def _show_core_log() -> None:
+    """Print the core's progress lines (pages rendered, leaflets made) the way MkDocs prints its own."""
+    core = logging.getLogger("voisinage")
+    for handler in logging.getLogger("mkdocs").handlers:
+        if handler not in core.handlers:
+            core.addHandler(handler)
+    core.setLevel(logging.INFO)
+    core.propagate = False
+
+
+_CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
+
+
+def _check_languages(config: Any, build: Build) -> None:
+    """mkdocs-static-i18n must build exactly the languages that content/portal.yml declares."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("voisinage: add the `i18n` plugin (mkdocs-static-i18n) after `voisinage`"
+                          " in mkdocs.yml `plugins:`")
+    declared = [lang.code for lang in build.portal.langs]
+    built = [lang.locale for lang in i18n.config.languages]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
+    if sorted(declared) != sorted(built) or default != build.portal.default.code:
+        lines = "\n".join(
+            f"        - {{locale: {lang.code}, name: {lang.name}, build: true"
+            + (", default: true}" if lang is build.portal.default else "}")
+            for lang in build.portal.langs
+        )
+        raise PluginError(
+            "voisinage: the languages of mkdocs.yml (plugins → i18n → languages: "
+            f"{', '.join(built)}) differ from content/portal.yml ({', '.join(declared)}). "
+            f"Write them in mkdocs.yml as:\n      languages:\n{lines}"
+        )

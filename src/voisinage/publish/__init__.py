@@ -1,0 +1,56 @@
+"""Everything a build publishes beside the pages: leaflets, open data, short addresses, report
+CSVs and the editors' page. Front-end neutral: the MkDocs plugin calls `publish` once the pages
+are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+from .. import exports
+from ..editors import page as editors_page
+from ..exports import reports
+from ..model.leaflets import leaflets_of
+from ..model.site_model import SiteModel
+from ..paper import pdf
+from ..paper.making import make, prune
+from ..records.loading import relative_path
+from ..records.problems import Problem, RecordsError
+from ..site import redirects
+
+log = logging.getLogger("voisinage")
+
+
+def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
+            workers: int | None = None) -> pdf.Outcome:
+    """Write the leaflets of the territories built into the site and, when the build makes the
+    portal-wide pages, the open data, redirect pages, report CSVs and the editors' page."""
+    if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
+        raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
+            "the leaflets' QR codes need the portal's public address — add "
+            '`site_url: "https://…/"`'))])
+    if portal.portal_pages:
+        exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
+    made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
+    for leaflet, cached in made.items():
+        target = site_dir / leaflet.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        os.utime(cached)
+    short_addresses = report_files = 0
+    if portal.portal_pages:
+        short_addresses = redirects.write(portal, site_dir)
+        report_files = reports.write(portal, site_dir)
+        editors_page.write(portal, site_dir)  # translation status, for editors only
+    prune(cache_dir / "leaflets", {p.name for p in made.values()})
+    log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
+             "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),
+             outcome.seconds, short_addresses, report_files)
+    return outcome
+
+
+__all__ = ["publish"]

@@ -1,0 +1,119 @@
+"""The site model's pages as HTML bodies and menus, in every language (no front end here).
+
+A front end (the MkDocs plugin today) writes a small stub per page so that its i18n machinery
+sees it, then asks a `Page` for its body and menu. Navigation is scoped to the page's territory,
+so a page weighs the same in a portal of 3 or 300 territories.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import interface, templating
+from ..exports import jsonld
+from ..languages import Lang
+from ..model.site_model import Context, Key, Said, SiteModel, relative_link
+from ..model.views import LanguageView
+from ..phones import parse_phone
+from . import mission_pages
+from .glossary import Terms
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page in one language. Its body and menu are rendered when asked for, not kept: a front
+    end asks once, while it writes the page, so a build holds one page's HTML at a time."""
+
+    key: Key
+    lang: Lang
+    src: str  # stub file, relative to docs_dir: "ris-orangis/caf.ar.md"
+    url: str  # relative to the site root: "ar/ris-orangis/caf/"
+    title: str
+    pages: Pages = field(repr=False, compare=False)
+    context: Context = field(repr=False, compare=False)
+
+    @property
+    def body(self) -> Markup:
+        return self.pages.body_of(self)
+
+    @property
+    def nav(self) -> Markup:
+        """The menu: the page's territory and its themes."""
+        return self.pages.nav_of(self)
+
+
+class Pages:
+    """Renders the pages of a site model: one `Page` per key and language."""
+
+    def __init__(self, model: SiteModel) -> None:
+        self.model = model
+        self.terms = Terms(model.cat.glossary.record if model.cat.glossary else None)
+
+    def __iter__(self) -> Iterator[Page]:
+        for key in self.model.keys():
+            for lang in self.model.langs:
+                yield self.page(key, lang)
+
+    def page(self, key: Key, lang: Lang) -> Page:
+        title, context = self.model.about(key, lang)
+        return Page(key, lang, self.model.src_of(key, lang), self.model.url_of(key, lang), title,
+                    self, context)
+
+    def body_of(self, page: Page) -> Markup:
+        view = _View(self, page.key, page.lang)
+        body = view.render(f"{page.key[0]}.html", **page.context)
+        if page.key[0] == "service":  # administrative words link to their explanation
+            body = self.terms.link(body, view.link("glossary"))
+        return body
+
+    def nav_of(self, page: Page) -> Markup:
+        return _View(self, page.key, page.lang).render("nav.html", **page.context)
+
+
+class _View(LanguageView):
+    """What a template may call while rendering one page in one language."""
+
+    def __init__(self, pages: Pages, key: Key, lang: Lang) -> None:
+        super().__init__(pages.model, lang)
+        self.pages = pages
+        self.key, self.here = key, pages.model.url_of(key, lang)
+
+    def render(self, template: str, **context: Any) -> Markup:
+        return Markup(environment().get_template(template).render(
+            v=self, p=self.portal, lang=self.lang, fr=self.fr, terms=self.pages.terms,
+            **context))
+
+    def t_in(self, key: str, lang: Lang) -> str:
+        return interface.say(key, lang.code)
+
+    def link(self, *key: str) -> str:
+        """A relative link from this page to the page `key` in the same language."""
+        target = self.portal.url_of(tuple(key), self.lang)
+        return relative_link(self.here, target)
+
+    def said(self, text: dict[str, str] | None, lang: Lang | None = None) -> Said | None:
+        return self.portal.said(text, lang or self.lang)
+
+    def phone(self, number: str) -> Any:
+        return parse_phone(number)
+
+    def map_url(self, lat: float, lon: float) -> str:
+        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The page templates, with what only pages show: missions and schema.org data."""
+    env = templating.environment(TEMPLATES)
+    env.globals["missions_view"] = mission_pages.missions_view
+    env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
+    return env
