@@ -1,4 +1,5 @@
-"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any language.
+"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any
+language.
 
 The parser (`opening-hours-py`) gives the open intervals of a typical week; Babel's CLDR data gives
 day names, the locale's 12- or 24-hour clock and its digits. Nothing here is a hand-written table.

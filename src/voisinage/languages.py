@@ -1,4 +1,5 @@
-"""Languages: direction, day names, clock and digits of each declared language, from CLDR (Babel)."""
+"""Languages: direction, day names, clock and digits of each declared language, from CLDR
+(Babel)."""
 
 from __future__ import annotations
 

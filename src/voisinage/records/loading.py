@@ -129,7 +129,8 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
             "the last one and lose the other — remove one of them"
         )))
     if not isinstance(doc.value, dict):
-        problems.append(Problem(rel, 1, 1, "", "expected fields like `name:` at the top of the file"))
+        problems.append(Problem(rel, 1, 1, "",
+                                "expected fields like `name:` at the top of the file"))
         return None
     try:
         record = kind.model_validate(doc.value)
@@ -233,7 +234,9 @@ def _unknown(loc: Loc, kind: type[Record]) -> str:
     known = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
     hint = f" — did you mean \"{close[0]}\"?" if close else "."
-    return f"unknown field{hint} Known fields here: {', '.join(known)}" if known else "unknown field"
+    if not known:
+        return "unknown field"
+    return f"unknown field{hint} Known fields here: {', '.join(known)}"
 
 
 def _model_of(annotation: Any) -> Any:

@@ -152,7 +152,8 @@ class _SiteView:
 
     def __init__(self, build: Build) -> None:
         self._portal = portal = build.portal
-        self.codes = [portal.default.code] + [x.code for x in portal.langs if x is not portal.default]
+        self.codes = [portal.default.code] + [x.code for x in portal.langs
+                                              if x is not portal.default]
         self._default = portal.default
 
     def is_root(self, page: Any) -> bool:
@@ -174,7 +175,7 @@ def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
 
 
 def _show_core_log() -> None:
-    """Print the core's progress lines (pages rendered, leaflets made) the way MkDocs prints its own."""
+    """Print the core's progress lines (pages rendered, leaflets made) as MkDocs prints its own."""
     core = logging.getLogger("voisinage")
     for handler in logging.getLogger("mkdocs").handlers:
         if handler not in core.handlers:

@@ -212,7 +212,8 @@ def _merge_sitemaps(shards: list[Shard], work: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tree.write(target, encoding="utf-8", xml_declaration=True)
         if any((s.site / rel).with_name(_SITEMAP + ".gz").exists() for s in shards):
-            target.with_name(_SITEMAP + ".gz").write_bytes(gzip.compress(target.read_bytes(), mtime=0))
+            target.with_name(_SITEMAP + ".gz").write_bytes(gzip.compress(target.read_bytes(),
+                                                                         mtime=0))
 
 
 def _loc(url: ET.Element) -> str:
