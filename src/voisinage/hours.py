@@ -45,7 +45,8 @@ def hours_problem(spec: str) -> str | None:
     """Why an opening-hours string cannot be used, or None."""
     try:
         opening_hours.OpeningHours(spec)
-    except opening_hours.ParserError as error:
+    # ParserError exists at run time but the package's generated stubs leave it out.
+    except opening_hours.ParserError as error:  # type: ignore[attr-defined]
         detail = " ".join(str(error).split())
         return (
             f'expected opening hours in OpenStreetMap syntax like "Mo-Fr 09:00-12:00,14:00-17:00;'

@@ -39,7 +39,7 @@ class Lang:
         return "zh-Hans" if self.code == "zh" else self.code
 
     @cached_property
-    def _digits(self) -> dict[int, str]:
+    def _digits(self) -> dict[int, int]:
         script = _DIGIT_SCRIPTS.get(self.locale.default_numbering_system)
         if script is None:
             return {}

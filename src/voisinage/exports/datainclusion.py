@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from data_inclusion.schema import v1
 from pydantic import ValidationError
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model.site_model import SiteModel
 
 Object = dict[str, Any]
-T = v1.Thematique
+T: TypeAlias = v1.Thematique  # the package has no type hints: Any to mypy
 
 THEMATIQUES: dict[str, tuple[T, ...]] = {
     "housing": (T.LOGEMENT_HEBERGEMENT__SINFORMER_SUR_LES_DEMARCHES_LIEES_A_LACCES_AU_LOGEMENT,

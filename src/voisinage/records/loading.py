@@ -64,14 +64,14 @@ def load(content: Path) -> Loaded:
     portal = _load_one(content / "portal.yml", Portal, root, problems)
     territories: dict[str, Entry[Territory]] = {}
     for path in sorted((content / "territories").glob("*.y*ml")):
-        entry = _load_one(path, Territory, root, problems)
-        if entry:
-            territories[entry.id] = entry
+        territory = _load_one(path, Territory, root, problems)
+        if territory:
+            territories[territory.id] = territory
     services: dict[str, dict[str, Entry[Service]]] = {}
     for path in sorted((content / "services").glob("*/*.y*ml")):
-        entry = _load_one(path, Service, root, problems)
-        if entry:
-            services.setdefault(entry.territory, {})[entry.id] = entry
+        service = _load_one(path, Service, root, problems)
+        if service:
+            services.setdefault(service.territory, {})[service.id] = service
     for path in sorted((content / "services").glob("*.y*ml")):
         problems.append(Problem(relative_path(path, root), 1, 1, "", (
             "a service file must be in the folder of its territory, "
@@ -79,9 +79,9 @@ def load(content: Path) -> Loaded:
         )))
     missions: dict[str, Entry[Mission]] = {}
     for path in sorted((content / "missions").glob("*.y*ml")):
-        entry = _load_one(path, Mission, root, problems)
-        if entry:
-            missions[entry.id] = entry
+        mission = _load_one(path, Mission, root, problems)
+        if mission:
+            missions[mission.id] = mission
     glossary = None
     if (content / "glossary.yml").exists():
         glossary = _load_one(content / "glossary.yml", Glossary, root, problems)

@@ -194,7 +194,7 @@ def _merge_sitemaps(shards: list[Shard], work: Path) -> None:
     """Each sitemap.xml (one per language root) lists the pages of every shard."""
     ET.register_namespace("", _SITEMAP_NS)
     ET.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")  # hreflang alternates
-    merged: dict[Path, tuple[ET.ElementTree, set[str]]] = {}
+    merged: dict[Path, tuple[ET.ElementTree[ET.Element], set[str]]] = {}
     for shard in shards:
         for path in sorted(shard.site.rglob(_SITEMAP)):
             rel = path.relative_to(shard.site)
