@@ -55,5 +55,3 @@ def _check(args: argparse.Namespace) -> int:
     failing = [p for p in problems if p.severity == "error" or args.strict]
     print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
     return 1 if failing else 0
-
-

@@ -64,4 +64,3 @@ def write(portal: SiteModel, site_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
     return target
-
