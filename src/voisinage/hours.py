@@ -1,4 +1,5 @@
-"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any language.
+"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any
+language.
 
 The parser (`opening-hours-py`) gives the open intervals of a typical week; Babel's CLDR data gives
 day names, the locale's 12- or 24-hour clock and its digits. Nothing here is a hand-written table.
@@ -44,7 +45,8 @@ def hours_problem(spec: str) -> str | None:
     """Why an opening-hours string cannot be used, or None."""
     try:
         opening_hours.OpeningHours(spec)
-    except opening_hours.ParserError as error:
+    # ParserError exists at run time but the package's generated stubs leave it out.
+    except opening_hours.ParserError as error:  # type: ignore[attr-defined]
         detail = " ".join(str(error).split())
         return (
             f'expected opening hours in OpenStreetMap syntax like "Mo-Fr 09:00-12:00,14:00-17:00;'

@@ -1,4 +1,5 @@
-"""Languages: direction, day names, clock and digits of each declared language, from CLDR (Babel)."""
+"""Languages: direction, day names, clock and digits of each declared language, from CLDR
+(Babel)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class Lang:
         return "zh-Hans" if self.code == "zh" else self.code
 
     @cached_property
-    def _digits(self) -> dict[int, str]:
+    def _digits(self) -> dict[int, int]:
         script = _DIGIT_SCRIPTS.get(self.locale.default_numbering_system)
         if script is None:
             return {}

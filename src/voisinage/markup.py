@@ -106,7 +106,8 @@ def _probe() -> MarkdownIt:
     return md
 
 
-__all__ = ["SAFE_SCHEMES", "escape", "plain", "render", "render_inline", "text_problem", "url_problem"]
+__all__ = ["SAFE_SCHEMES", "escape", "plain", "render", "render_inline", "text_problem",
+           "url_problem"]
 
 
 def slug(term: str) -> str:

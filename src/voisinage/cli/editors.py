@@ -52,7 +52,7 @@ def annotate(problems: list[Problem], content: Path) -> None:
         print(github_annotation(problem, path))
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("schemas", help="write the JSON Schemas of the records into schemas/",
                        description="Generate schemas/<kind>.schema.json from the records' schema "
                        "(records.py), for editors' YAML tools: completion and inline errors.")

@@ -18,7 +18,7 @@ from ..site.build import load_checked
 EXAMPLE = "voisinage leaflets --mission energie-2026 --lang ar,ta --out leaflets-to-print"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "leaflets", help="reprint the leaflets of missions or territories into a folder",
         description="Make the PDF leaflets of some missions (A5, and an A4 sheet of four A6 "

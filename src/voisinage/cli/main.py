@@ -17,7 +17,8 @@ from .leaflets import add_parser as add_leaflets_command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="voisinage",
-        description="Multilingual resident information portals and door leaflets from YAML records.",
+        description="Multilingual resident information portals and door leaflets from "
+                    "YAML records.",
         epilog="Build the site with `mkdocs build` (or `mkdocs serve` to preview while editing).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -54,5 +55,3 @@ def _check(args: argparse.Namespace) -> int:
     failing = [p for p in problems if p.severity == "error" or args.strict]
     print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
     return 1 if failing else 0
-
-

@@ -42,7 +42,8 @@ def add_parsers(sub: Any) -> None:
                    help="leave out the theme and glossary pages, open data and short addresses "
                    "(another shard makes them; every shard has the home pages)")
     p.add_argument("--site-dir", type=Path, default=None,
-                   help="where to write the site (default: site, or shards/<territories> for a shard)")
+                   help="where to write the site "
+                        "(default: site, or shards/<territories> for a shard)")
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                    help="the portal's MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
@@ -67,7 +68,8 @@ def add_parsers(sub: Any) -> None:
         "territory. Shards built from other records, a territory missing or built twice, or "
         "files that differ between shards are refused, and the output is left as it was.")
     p.add_argument("sites", nargs="+", type=Path, help="the shards' site folders")
-    p.add_argument("--out", type=Path, default=Path("site"), help="the site to write (default: site)")
+    p.add_argument("--out", type=Path, default=Path("site"),
+                   help="the site to write (default: site)")
     p.set_defaults(func=run_assemble)
 
 
@@ -130,7 +132,8 @@ def run_shards(args: argparse.Namespace) -> int:
         flag = "" if i == 1 else " --no-portal-pages"
         print(f"voisinage build --territory {','.join(group)}{flag} --site-dir shards/{i}"
               f"    # {len(group)} territories, {services} services")
-    print(f"voisinage assemble {' '.join(f'shards/{i}' for i in range(1, len(groups) + 1))} --out site")
+    print(f"voisinage assemble "
+          f"{' '.join(f'shards/{i}' for i in range(1, len(groups) + 1))} --out site")
     return 0
 
 

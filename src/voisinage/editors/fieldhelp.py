@@ -19,10 +19,12 @@ class Help:
 SERVICE: dict[str, Help] = {
     "name": Help("The official name in French, as residents see it on their letters and on the "
                  "door; its translations below it.",
-                 {"fr": "Caisse d'allocations familiales (CAF)", "en": "Family benefits office (CAF)"}),
+                 {"fr": "Caisse d'allocations familiales (CAF)",
+                  "en": "Family benefits office (CAF)"}),
     "alternate_name": Help("A short name or an acronym people use.", "CAF"),
     "description": Help("What the service is for, in two or three short sentences.",
-                        {"fr": "La CAF verse les allocations familiales et les aides au logement."}),
+                        {"fr": "La CAF verse les allocations familiales et les aides au "
+                               "logement."}),
     "themes": Help("The themes it belongs to: ids of `themes` in content/portal.yml.",
                    ["rights", "housing"]),
     "partner": Help("Who provides it: an id of `partners` in content/portal.yml.", "caf"),
@@ -57,7 +59,8 @@ SERVICE: dict[str, Help] = {
                    [{"number": "01 99 00 12 34", "description": {"fr": "Le matin"}}]),
     "opening_hours": Help("Opening hours in OpenStreetMap syntax, in single quotes: days Mo Tu "
                           "We Th Fr Sa Su, hours 09:00-12:00, PH = public holidays.",
-                          'Mo-Fr 09:00-12:00,14:00-17:00; We 14:00-17:00 "sur rendez-vous"; PH off'),
+                          'Mo-Fr 09:00-12:00,14:00-17:00; '
+                          'We 14:00-17:00 "sur rendez-vous"; PH off'),
     "temporary_closure": Help("A closure for some days (works, holidays), shown as a notice.",
                               {"start": date(2026, 12, 21), "end": date(2027, 1, 3),
                                "message": {"fr": "Fermé pendant les vacances de Noël."}}),

@@ -62,7 +62,8 @@ def report(catalogue: Catalogue, today: date, max_days: int) -> str:
     if not found:
         oldest = min(services, key=lambda e: e.record.assured_date)
         return (f"Every service was checked in the last {max_days} days (today is {today}); the "
-                f"oldest check is {oldest.record.assured_date}: {relative_path(oldest.path, catalogue.root)}")
+                f"oldest check is {oldest.record.assured_date}: "
+                f"{relative_path(oldest.path, catalogue.root)}")
     lines = [(f"Services last checked more than {max_days} days before {today}, by territory, "
               "oldest first:")]
     default = catalogue.portal.record.default_language
@@ -71,7 +72,8 @@ def report(catalogue: Catalogue, today: date, max_days: int) -> str:
         lines += ["", f"{tid}: {len(mine)} of {len(catalogue.services[tid])} services"]
         for s in mine:
             name = markup.plain(s.entry.record.name.get(default, s.entry.id))
-            where = f"{relative_path(s.entry.path, catalogue.root)}:{s.entry.doc.mark(('assured_date',)).line}"
+            line = s.entry.doc.mark(("assured_date",)).line
+            where = f"{relative_path(s.entry.path, catalogue.root)}:{line}"
             lines.append(f"  {s.checked}  {s.age:>4} days  {where}  {name}")
     lines += ["", (f"{len(found)} of {len(services)} services to check again: call or visit each "
                    "service, correct its record, and set assured_date to the day you checked.")]
@@ -80,5 +82,5 @@ def report(catalogue: Catalogue, today: date, max_days: int) -> str:
 
 def _warning(catalogue: Catalogue, entry: Entry[Service], message: str) -> Problem:
     mark = entry.doc.mark(("assured_date",))
-    return Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column, "assured_date",
-                   message, "warning")
+    return Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column,
+                   "assured_date", message, "warning")

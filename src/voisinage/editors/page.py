@@ -19,7 +19,8 @@ WORDS = {
         "title": "État des traductions",
         "intro": "{total} textes, écrits d'abord en {lang}. État au {date}. Cette page est pour "
                  "les équipes qui tiennent les fiches : elle n'apparaît pas dans le menu.",
-        "language": "Langue", "translated": "Traduits", "machine": "Automatiques, non relus", "missing": "Manquants", "missing_in": "textes manquants : {n}",
+        "language": "Langue", "translated": "Traduits", "machine": "Automatiques, non relus",
+        "missing": "Manquants", "missing_in": "textes manquants : {n}",
         "page": "voir la page", "line": "ligne",
         "export": "Pour les confier à un traducteur (fichier PO) :",
         "none_missing": "Aucune traduction ne manque.",
@@ -63,4 +64,3 @@ def write(portal: SiteModel, site_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
     return target
-

@@ -92,7 +92,8 @@ def _portal_ids(content: Path) -> dict[str, str]:
     portal = catalogue.portal.record
     return {
         "themes": f" One or more of: {', '.join(t.id for t in portal.themes)}.",
-        "partner": f" One of: {', '.join(p.id for p in portal.partners)}." if portal.partners else "",
+        "partner": (f" One of: {', '.join(p.id for p in portal.partners)}."
+                    if portal.partners else ""),
         "languages": f" The portal's: {', '.join(x.code for x in portal.languages)}.",
         "machine_translations": f" Codes: {', '.join(x.code for x in portal.languages)}.",
     }

@@ -37,7 +37,8 @@ LOCATIONS = {
 
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one record kind, e.g. schema("service")."""
-    generated = KINDS[kind].model_json_schema(mode="validation", ref_template="#/definitions/{model}")
+    generated = KINDS[kind].model_json_schema(mode="validation",
+                                              ref_template="#/definitions/{model}")
     definitions = generated.pop("$defs", {})
     generated.pop("title", None)
     _explain(generated, fieldhelp.SERVICE if kind == "service" else {})

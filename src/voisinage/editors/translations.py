@@ -117,7 +117,8 @@ def _machine(record: Any, loc: tuple[str | int, ...]) -> frozenset[str]:
     value = record
     for part in loc:
         found.update(getattr(value, "machine_translations", None) or [])
-        value = value[part] if isinstance(part, int) or isinstance(value, dict) else getattr(value, part)
+        value = (value[part] if isinstance(part, int) or isinstance(value, dict)
+                 else getattr(value, part))
     return frozenset(found)
 
 

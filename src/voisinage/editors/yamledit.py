@@ -57,7 +57,8 @@ def _find(node: yaml.Node | None, loc: Loc) -> yaml.Node | None:
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
             node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and part < len(node.value)):
             node = node.value[part]
         else:
             return None

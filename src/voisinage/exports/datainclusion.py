@@ -3,10 +3,11 @@
 # published; a record the national schema refuses stops the build with its file, line and field.
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from data_inclusion.schema import v1
 from pydantic import ValidationError
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from ..model.site_model import SiteModel
 
 Object = dict[str, Any]
-T = v1.Thematique
+T: TypeAlias = v1.Thematique  # the package has no type hints: Any to mypy
 
 THEMATIQUES: dict[str, tuple[T, ...]] = {
     "housing": (T.LOGEMENT_HEBERGEMENT__SINFORMER_SUR_LES_DEMARCHES_LIEES_A_LACCES_AU_LOGEMENT,
@@ -130,7 +131,7 @@ def _structure_description(portal: SiteModel, partner: Partner, town: str) -> st
 
 def _service(portal: SiteModel, source: str, structure_id: str, entry: Entry[Service]) -> Object:
     svc = entry.record
-    fr = lambda text: common.french(portal, text)
+    fr = functools.partial(common.french, portal)
     fees = common.one_line(portal, svc.fees_description)
     modes = [mode for mode, present in (
         (v1.ModeMobilisation.ENVOYER_UN_COURRIEL, svc.email),
@@ -208,7 +209,8 @@ def _checked(portal: SiteModel, model: Any, obj: Object, entry: Entry[Service],
             loc = _RECORD_FIELD.get(name, ())
             mark = entry.doc.mark(loc)
             problems.append(Problem(
-                relative_path(entry.path, portal.cat.root), mark.line, mark.column, field_path(loc), (
+                relative_path(entry.path, portal.cat.root), mark.line, mark.column,
+                field_path(loc), (
                     f"the national data·inclusion schema refuses the {model.__name__.lower()} "
                     f"{obj.get('id')}: {name}: {detail['msg']} — change the record so that "
                     "partners' directories can import it")))

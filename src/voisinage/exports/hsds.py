@@ -3,6 +3,7 @@
 # HSDS 3.0 service schema allows; organizations and locations are also listed on their own.
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from .. import hours, interface
@@ -47,7 +48,7 @@ def locations(portal: SiteModel) -> list[Object]:
 def service(portal: SiteModel, entry: Entry[Service]) -> Object:
     svc, here = entry.record, where(entry)
     sid = stable_id(portal, f"service:{here}")
-    fr = lambda text: common.french(portal, text)
+    fr = functools.partial(common.french, portal)
     closure = svc.temporary_closure
     closed_now = closure is not None and closure.start <= portal.today <= closure.end
     obj: Object = {
@@ -76,7 +77,7 @@ def service(portal: SiteModel, entry: Entry[Service]) -> Object:
     obj["phones"] = [
         _pruned({"id": stable_id(portal, f"phone:{here}/{tel}"), "service_id": sid, "number": tel,
                  "type": "voice", "description": fr(item.description)})
-        for (tel, _), item in zip(common.phone_numbers(svc), svc.phones)
+        for (tel, _), item in zip(common.phone_numbers(svc), svc.phones, strict=True)
     ]
     obj["schedules"] = schedules(portal, entry, sid) if svc.opening_hours else []
     obj["languages"] = [
@@ -198,8 +199,8 @@ def _attributes(portal: SiteModel, svc: Service, sid: str) -> list[Object]:
     return found
 
 
-def _attribute(portal: SiteModel, sid: str, term: str, fields: Object, *, link_type: str = "category",
-               value: str | None = None) -> Object:
+def _attribute(portal: SiteModel, sid: str, term: str, fields: Object, *,
+               link_type: str = "category", value: str | None = None) -> Object:
     term_id = stable_id(portal, f"taxonomy_term:{term}")
     return _pruned({
         "id": stable_id(portal, f"attribute:{sid}/{term}"), "link_id": sid, "link_type": link_type,

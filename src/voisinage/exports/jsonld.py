@@ -121,4 +121,3 @@ def _opening_hours(portal: SiteModel, svc: Service) -> list[dict[str, Any]]:
 
 def _pruned(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if v is not None}
-

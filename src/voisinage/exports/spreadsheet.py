@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from typing import TYPE_CHECKING
@@ -51,7 +52,7 @@ def services_csv(portal: SiteModel) -> str:
 
 def _row(portal: SiteModel, entry: Entry[Service]) -> list[str]:
     svc, tid = entry.record, entry.territory
-    line = lambda text: common.one_line(portal, text)
+    line = functools.partial(common.one_line, portal)
     partner = common.partner_of(portal, svc)
     address = svc.address
     closure = svc.temporary_closure

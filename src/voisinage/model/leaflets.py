@@ -46,7 +46,8 @@ class Leaflet:
     @property
     def path(self) -> str:
         """Where it is published, relative to the site root."""
-        return f"leaflets/{_FOLDERS[self.kind]}/{self.id}.{self.lang.code}.{FORMATS[self.format][1]}.pdf"
+        return (f"leaflets/{_FOLDERS[self.kind]}/"
+                f"{self.id}.{self.lang.code}.{FORMATS[self.format][1]}.pdf")
 
     @property
     def name(self) -> str:

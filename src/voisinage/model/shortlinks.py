@@ -1,4 +1,5 @@
-"""Short, stable addresses for QR codes: `go/<code>/` pages that redirect to one page in one language.
+"""Short, stable addresses for QR codes: `go/<code>/` pages that redirect to one page in one
+language.
 
 A code is a stem derived from what a leaflet is about (a hash of "mission:energie-2026" or
 "territory:ris-orangis") followed by the language: `go/k7mq-ar/`. It never depends on page paths,

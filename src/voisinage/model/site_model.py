@@ -103,7 +103,8 @@ class SiteModel:
             return None
         if lang.code in text:
             own = text[lang.code]
-            return Said(markup.isolate_numbers(own) if lang.direction == "rtl" else own, lang, False)
+            return Said(markup.isolate_numbers(own) if lang.direction == "rtl" else own, lang,
+                        False)
         return Said(text[self.default.code], self.default, True)
 
     def plain(self, text: dict[str, str], lang: Lang) -> str:

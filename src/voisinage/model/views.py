@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .. import hours, interface
+from ..hours import Week
 from ..languages import Lang
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class LanguageView:
         return hours.describe(hours.typical_week(spec), lang, interface.say("closed", lang.code),
                               interface.say("by_appointment", lang.code))
 
-    def week(self, spec: str) -> hours.Week:
+    def week(self, spec: str) -> Week:
         return hours.typical_week(spec)
 
     def machine_made(self, record: Any) -> bool:

@@ -55,7 +55,8 @@ def html_of(portal: SiteModel, leaflet: Leaflet, printed: date,
     if leaflet.kind == "mission":
         entry = portal.cat.missions[leaflet.id]
         mission = entry.record
-        context.update(mission=mission, entry=entry, services=missions.featured(portal.cat, mission),
+        context.update(mission=mission, entry=entry,
+                       services=missions.featured(portal.cat, mission),
                        territory=portal.cat.territories[mission.territory].record,
                        theme=portal.themes[mission.theme],
                        partner=next(p for p in portal.record.partners if p.id == mission.partner))
@@ -71,7 +72,8 @@ def locate(portal: SiteModel, leaflet: Leaflet, field: str) -> tuple[Entry[Any],
     """The record and field behind a `data-field` mark of a leaflet's HTML."""
     lang = leaflet.lang.code
     if field.startswith("service:"):
-        tid = leaflet.id if leaflet.kind == "territory" else portal.cat.missions[leaflet.id].record.territory
+        tid = (leaflet.id if leaflet.kind == "territory"
+               else portal.cat.missions[leaflet.id].record.territory)
         return portal.cat.services[tid][field.split(":", 1)[1]], ("name", lang)
     if leaflet.kind == "territory":
         return portal.cat.territories[leaflet.id], ("name", lang)
@@ -89,7 +91,8 @@ the rest. Where long names do not fit, publish.make lists fewer until they do.""
 FEWEST_ON_A_PAGE = 4
 
 
-def _by_theme(portal: SiteModel, tid: str, limit: int | None = None) -> list[tuple[Any, list[Entry[Any]]]]:
+def _by_theme(portal: SiteModel, tid: str,
+              limit: int | None = None) -> list[tuple[Any, list[Entry[Any]]]]:
     """Services grouped under the first of their themes, in the portal's order of themes; with a
     limit, themes take turns (one service each, then a second…) so that every theme shows."""
     seen: set[str] = set()
@@ -106,7 +109,7 @@ def _by_theme(portal: SiteModel, tid: str, limit: int | None = None) -> list[tup
         for i, (_, entries) in enumerate(groups):
             if turn < len(entries) and sum(map(len, kept)) < limit:
                 kept[i].append(entries[turn])
-    return [(theme, chosen) for (theme, _), chosen in zip(groups, kept) if chosen]
+    return [(theme, chosen) for (theme, _), chosen in zip(groups, kept, strict=True) if chosen]
 
 
 class _View(LanguageView):

@@ -24,8 +24,8 @@ log = logging.getLogger("voisinage")
 
 
 def make(portal: SiteModel, wanted: list[Leaflet], cache_dir: Path, *, printed: date | None = None,
-         workers: int | None = None,
-         progress: Callable[[int, int], None] | None = None) -> tuple[dict[Leaflet, Path], pdf.Outcome]:
+         workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+         ) -> tuple[dict[Leaflet, Path], pdf.Outcome]:
     """The PDF of each leaflet wanted (in the cache), rendering only those whose input changed;
     printed on `printed`, or on each leaflet's edition date (leaflets.edition_of).
     Raises RecordsError naming the record field where a leaflet does not fit its page."""
@@ -68,7 +68,8 @@ def _overflow(portal: SiteModel, leaflet: Leaflet, mark: str) -> Problem:
         what = "it overflows at this service — shorten the names, or list fewer services here"
     else:
         what = "it overflows at this text — shorten it"
-    return Problem(relative_path(entry.path, portal.cat.root), where.line, where.column, field_path(loc), (
+    return Problem(relative_path(entry.path, portal.cat.root), where.line, where.column,
+                   field_path(loc), (
         f"the {leaflet.name} does not fit on its page: {what} (texts of the leaflet, "
         "in its language or in French)"))
 

@@ -84,7 +84,8 @@ def overflow(document: Any, pages: int = 1) -> str | None:
 Fit = tuple[int, float, float, float]  # a data-fit box: id, left, right, bottom of its content
 
 
-def _walk(box: Any, mark: str | None, fit: Fit | None) -> Iterator[tuple[Any, str | None, Fit | None]]:
+def _walk(box: Any, mark: str | None,
+          fit: Fit | None) -> Iterator[tuple[Any, str | None, Fit | None]]:
     element = getattr(box, "element", None)
     if element is not None and hasattr(element, "get"):
         mark = element.get("data-field") or mark
@@ -176,7 +177,8 @@ def _in_pool(todo: dict[str, Any], documents: dict[Any, str], cache: Path,
     else:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(render, documents[name], cache / f"{key}.pdf", limits.get(name, 1)): key
+        futures = {pool.submit(render, documents[name], cache / f"{key}.pdf",
+                               limits.get(name, 1)): key
                    for key, name in todo.items()}
         for future in as_completed(futures):
             yield futures[future], future.result()

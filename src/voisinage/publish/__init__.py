@@ -30,7 +30,8 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
     """Write the leaflets of the territories built into the site and, when the build makes the
     portal-wide pages, the open data, redirect pages, report CSVs and the editors' page."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
-        raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
+        raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1,
+                                    "site_url", (
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"`'))])
     if portal.portal_pages:

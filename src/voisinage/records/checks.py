@@ -13,7 +13,7 @@ from ..languages import locale_for
 from . import missions
 from .loading import Catalogue, Entry, Loaded, relative_path
 from .problems import Problem, field_path
-from .schema import Record
+from .schema import Mission, Need, Record, Results, Service, Territory
 from .yamlfile import Loc
 
 RESERVED_IDS = {"themes", "index", "assets", "search", "leaflets", "missions", "go", "glossary"}
@@ -31,6 +31,32 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
     portal = cat.portal.record
     say = _Reporter(cat)
     codes = [lang.code for lang in portal.languages]
+    yield from _portal(say, cat, codes)
+    themes = {t.id for t in portal.themes}
+    partners = {p.id for p in portal.partners}
+
+    entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services(),
+                                 *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
+    for entry in entries:
+        yield from _languages(say, entry, codes, portal.default_language)
+
+    for tid, territory in cat.territories.items():
+        yield from _territory(say, tid, territory)
+
+    for folder, by_id in cat.services.items():
+        for sid, service in by_id.items():
+            yield from _service_file(say, cat, folder, sid, service)
+            yield from _service_references(say, service, themes, partners, codes)
+            yield from _coordinates(say, folder, cat.territories.get(folder), service)
+            yield from _closure(say, service)
+
+    yield from _missions(say, cat, themes, partners)
+    yield from _glossary(say, cat, codes)
+
+
+def _portal(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Problem]:
+    """content/portal.yml: languages CLDR knows, ids listed once, a declared default language."""
+    portal = cat.portal.record
     for i, lang in enumerate(portal.languages):
         try:
             locale_for(lang.code)
@@ -41,105 +67,142 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
     yield from _unique(say, cat.portal, "partners", [p.id for p in portal.partners])
     if portal.default_language not in codes:
         yield say(cat.portal, ("default_language",), _not_declared(portal.default_language, codes))
-    themes = {t.id for t in portal.themes}
-    partners = {p.id for p in portal.partners}
 
-    entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services(),
-                                 *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
-    for entry in entries:
-        yield from _languages(say, entry, codes, portal.default_language)
 
-    for tid, territory in cat.territories.items():
+def _territory(say: _Reporter, tid: str, territory: Entry[Territory]) -> Iterator[Problem]:
+    b = territory.record.bounds
+    if b.south >= b.north or b.west >= b.east:
+        yield say(territory, ("bounds",),
+                  "expected south < north and west < east — check the four numbers")
+    if tid in RESERVED_IDS:
+        yield say(territory, (), f'"{tid}" is a reserved name — rename the file')
+
+
+def _service_file(say: _Reporter, cat: Catalogue, folder: str, sid: str,
+                  entry: Entry[Service]) -> Iterator[Problem]:
+    """A service file sits in the folder of a territory, under a name that is not reserved."""
+    if folder not in cat.territories:
+        yield say(entry, (), (
+            f'the folder "{folder}" is not a territory: expected one of '
+            f"{', '.join(sorted(cat.territories)) or '(none yet)'} — move the file or "
+            f"create content/territories/{folder}.yml"))
+    if sid in RESERVED_IDS:
+        yield say(entry, (), f'"{sid}" is a reserved name — rename the file')
+
+
+def _service_references(say: _Reporter, entry: Entry[Service], themes: set[str],
+                        partners: set[str], codes: list[str]) -> Iterator[Problem]:
+    """The themes, partner and languages a service names are declared in content/portal.yml."""
+    svc = entry.record
+    for i, theme in enumerate(svc.themes):
+        if theme not in themes:
+            yield say(entry, ("themes", i), _unknown_id("theme", theme, themes))
+    if svc.partner and svc.partner not in partners:
+        yield say(entry, ("partner",), _unknown_id("partner", svc.partner, partners))
+    for i, code in enumerate(svc.languages):
+        if code not in codes:
+            yield say(entry, ("languages", i), _not_declared(code, codes))
+
+
+def _coordinates(say: _Reporter, folder: str, territory: Entry[Territory] | None,
+                 entry: Entry[Service]) -> Iterator[Problem]:
+    """Both coordinates or neither, and a place inside the bounds of the service's territory."""
+    svc = entry.record
+    if (svc.latitude is None) != (svc.longitude is None):
+        yield say(entry, ("latitude",), "give both latitude and longitude, or neither")
+    elif (svc.latitude is not None and svc.longitude is not None and territory
+          and not territory.record.bounds.contains(svc.latitude, svc.longitude)):
         b = territory.record.bounds
-        if b.south >= b.north or b.west >= b.east:
-            yield say(territory, ("bounds",),
-                      "expected south < north and west < east — check the four numbers")
-        if tid in RESERVED_IDS:
-            yield say(territory, (), f'"{tid}" is a reserved name — rename the file')
-
-    for folder, by_id in cat.services.items():
-        territory = cat.territories.get(folder)
-        for sid, entry in by_id.items():
-            svc = entry.record
-            if territory is None:
-                yield say(entry, (), (
-                    f'the folder "{folder}" is not a territory: expected one of '
-                    f"{', '.join(sorted(cat.territories)) or '(none yet)'} — move the file or "
-                    f"create content/territories/{folder}.yml"))
-            if sid in RESERVED_IDS:
-                yield say(entry, (), f'"{sid}" is a reserved name — rename the file')
-            for i, theme in enumerate(svc.themes):
-                if theme not in themes:
-                    yield say(entry, ("themes", i), _unknown_id("theme", theme, themes))
-            if svc.partner and svc.partner not in partners:
-                yield say(entry, ("partner",), _unknown_id("partner", svc.partner, partners))
-            for i, code in enumerate(svc.languages):
-                if code not in codes:
-                    yield say(entry, ("languages", i), _not_declared(code, codes))
-            if (svc.latitude is None) != (svc.longitude is None):
-                yield say(entry, ("latitude",), "give both latitude and longitude, or neither")
-            elif svc.latitude is not None and svc.longitude is not None and territory:
-                if not territory.record.bounds.contains(svc.latitude, svc.longitude):
-                    b = territory.record.bounds
-                    yield say(entry, ("latitude",), (
-                        f"expected a place inside {folder} (latitude {b.south} to {b.north}, "
-                        f"longitude {b.west} to {b.east}), found {svc.latitude}, {svc.longitude}"
-                        " — check the coordinates, or that latitude and longitude are not swapped"))
-            closure = svc.temporary_closure
-            if closure and closure.end < closure.start:
-                yield say(entry, ("temporary_closure", "end"),
-                          f"expected an end on or after the start ({closure.start}), found {closure.end}")
-
-    yield from _missions(say, cat, themes, partners)
-    yield from _glossary(say, cat, codes)
+        yield say(entry, ("latitude",), (
+            f"expected a place inside {folder} (latitude {b.south} to {b.north}, "
+            f"longitude {b.west} to {b.east}), found {svc.latitude}, {svc.longitude}"
+            " — check the coordinates, or that latitude and longitude are not swapped"))
 
 
-def _missions(say: _Reporter, cat: Catalogue, themes: set[str], partners: set[str]) -> Iterator[Problem]:
+def _closure(say: _Reporter, entry: Entry[Service]) -> Iterator[Problem]:
+    closure = entry.record.temporary_closure
+    if closure and closure.end < closure.start:
+        yield say(entry, ("temporary_closure", "end"),
+                  f"expected an end on or after the start ({closure.start}), "
+                  f"found {closure.end}")
+
+
+def _missions(say: _Reporter, cat: Catalogue, themes: set[str],
+              partners: set[str]) -> Iterator[Problem]:
     """Missions: references, what fits on a leaflet, and results that add up and stay anonymous."""
     if not cat.portal.record.site_url and (cat.missions or any(cat.services.values())):
         yield say(cat.portal, ("site_url",), (
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"` (the address where the site is published)'))
-    pinned: dict[str, str] = {}
+    pinned: dict[str, str] = {}  # short code → the mission that has it
     for mid, entry in cat.missions.items():
-        m = entry.record
-        if m.territory not in cat.territories:
-            yield say(entry, ("territory",), _unknown_id("territory", m.territory, set(cat.territories))
-                      .replace("of content/portal.yml", "of content/territories"))
-        if m.partner not in partners:
-            yield say(entry, ("partner",), _unknown_id("partner", m.partner, partners))
-        if m.theme not in themes:
-            yield say(entry, ("theme",), _unknown_id("theme", m.theme, themes))
-        if m.period.end < m.period.start:
-            yield say(entry, ("period", "end"),
-                      f"expected an end on or after the start ({m.period.start}), found {m.period.end}")
-        known = cat.services.get(m.territory, {})
-        for i, sid in enumerate(m.services):
-            if m.territory in cat.territories and sid not in known:
-                close = difflib.get_close_matches(sid, list(known), n=1)
-                fix = f'did you mean "{close[0]}"? Or' if close else "fix the name, or"
-                yield say(entry, ("services", i), (
-                    f'expected a service of {m.territory} ({", ".join(sorted(known)) or "none yet"}), '
-                    f'found "{sid}" — {fix} create content/services/{m.territory}/{sid}.yml'))
-        yield from _unique(say, entry, "services", m.services)
-        if len(m.services) > missions.MAX_SERVICES:
-            yield say(entry, ("services",), (
-                f"a leaflet has room for {missions.MAX_SERVICES} services, found {len(m.services)} "
-                "— keep the most useful ones; the others are on the territory's page"))
-        for name, limit in missions.LIMITS.items():
-            for code, text in getattr(m, name).items():
-                length = len(markup.plain(text))
-                if length > limit:
-                    yield say(entry, (name, code), (
-                        f"too long for the leaflet: {length} characters, at most {limit} — "
-                        "shorten it (the full story can go on a service page)"))
-        if m.short_code:
-            if m.short_code in pinned:
-                yield say(entry, ("short_code",),
-                          f'"{m.short_code}" is already the short code of mission {pinned[m.short_code]}')
-            pinned.setdefault(m.short_code, mid)
-        if m.results:
-            yield from _results(say, entry, themes)
+        yield from _mission_references(say, cat, entry, themes, partners)
+        yield from _mission_services(say, cat, entry)
+        yield from _leaflet_lengths(say, entry)
+        yield from _short_code(say, mid, entry, pinned)
+        results = entry.record.results
+        if results:
+            yield from _results(say, entry, results, themes)
+
+
+def _mission_references(say: _Reporter, cat: Catalogue, entry: Entry[Mission], themes: set[str],
+                        partners: set[str]) -> Iterator[Problem]:
+    """The territory, partner and theme a mission names exist; its period runs forwards."""
+    m = entry.record
+    if m.territory not in cat.territories:
+        yield say(entry, ("territory",),
+                  _unknown_id("territory", m.territory, set(cat.territories))
+                  .replace("of content/portal.yml", "of content/territories"))
+    if m.partner not in partners:
+        yield say(entry, ("partner",), _unknown_id("partner", m.partner, partners))
+    if m.theme not in themes:
+        yield say(entry, ("theme",), _unknown_id("theme", m.theme, themes))
+    if m.period.end < m.period.start:
+        yield say(entry, ("period", "end"),
+                  f"expected an end on or after the start ({m.period.start}), "
+                  f"found {m.period.end}")
+
+
+def _mission_services(say: _Reporter, cat: Catalogue, entry: Entry[Mission]) -> Iterator[Problem]:
+    """The services a mission features: of its territory, each once, as many as a leaflet holds."""
+    m = entry.record
+    known = cat.services.get(m.territory, {})
+    for i, sid in enumerate(m.services):
+        if m.territory in cat.territories and sid not in known:
+            close = difflib.get_close_matches(sid, list(known), n=1)
+            fix = f'did you mean "{close[0]}"? Or' if close else "fix the name, or"
+            yield say(entry, ("services", i), (
+                f"expected a service of {m.territory} "
+                f'({", ".join(sorted(known)) or "none yet"}), '
+                f'found "{sid}" — {fix} create content/services/{m.territory}/{sid}.yml'))
+    yield from _unique(say, entry, "services", m.services)
+    if len(m.services) > missions.MAX_SERVICES:
+        yield say(entry, ("services",), (
+            f"a leaflet has room for {missions.MAX_SERVICES} services, found {len(m.services)} "
+            "— keep the most useful ones; the others are on the territory's page"))
+
+
+def _leaflet_lengths(say: _Reporter, entry: Entry[Mission]) -> Iterator[Problem]:
+    """The mission's texts printed on its leaflet fit there, in every language."""
+    for name, limit in missions.LIMITS.items():
+        for code, text in getattr(entry.record, name).items():
+            length = len(markup.plain(text))
+            if length > limit:
+                yield say(entry, (name, code), (
+                    f"too long for the leaflet: {length} characters, at most {limit} — "
+                    "shorten it (the full story can go on a service page)"))
+
+
+def _short_code(say: _Reporter, mid: str, entry: Entry[Mission],
+                pinned: dict[str, str]) -> Iterator[Problem]:
+    """A short code belongs to one mission: the first one (in file order) keeps it."""
+    code = entry.record.short_code
+    if not code:
+        return
+    if code in pinned:
+        yield say(entry, ("short_code",),
+                  f'"{code}" is already the short code of mission {pinned[code]}')
+    pinned.setdefault(code, mid)
 
 
 def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Problem]:
@@ -151,7 +214,8 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
     for i, item in enumerate(entry.record.entries):
         for j, code in enumerate(item.machine_translations):
             if code not in codes:
-                yield say(entry, ("entries", i, "machine_translations", j), _not_declared(code, codes))
+                yield say(entry, ("entries", i, "machine_translations", j),
+                          _not_declared(code, codes))
         words = [(item.term, ("entries", i, "term"))] + [
             (word, ("entries", i, "aliases", j)) for j, word in enumerate(item.aliases)]
         for word, loc in words:
@@ -168,8 +232,18 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
             owners.setdefault(key, (i, word))
 
 
-def _results(say: _Reporter, entry: Entry[Any], themes: set[str]) -> Iterator[Problem]:
-    r = entry.record.results
+def _results(say: _Reporter, entry: Entry[Mission], r: Results,
+             themes: set[str]) -> Iterator[Problem]:
+    """A mission's results: counts that add up, known languages and themes, anonymous notes."""
+    yield from _counts(say, entry, r)
+    yield from _languages_used(say, entry, r)
+    for i, need in enumerate(r.needs):
+        yield from _need(say, entry, ("results", "needs", i), need, r.households_met, themes)
+    for j, note in enumerate(r.notes):
+        yield from _note(say, entry, ("results", "notes", j), note)
+
+
+def _counts(say: _Reporter, entry: Entry[Mission], r: Results) -> Iterator[Problem]:
     if r.households_met > r.doors_knocked:
         yield say(entry, ("results", "households_met"), (
             f"expected at most the doors knocked ({r.doors_knocked}), found {r.households_met}"))
@@ -178,6 +252,10 @@ def _results(say: _Reporter, entry: Entry[Any], themes: set[str]) -> Iterator[Pr
         yield say(entry, ("results", "languages_used"), (
             f"the languages add up to {spoken} households, more than households_met "
             f"({r.households_met}) — count each household once, in its main language"))
+
+
+def _languages_used(say: _Reporter, entry: Entry[Mission], r: Results) -> Iterator[Problem]:
+    """Languages CLDR knows, each listed once."""
     for i, used in enumerate(r.languages_used):
         try:
             locale_for(used.language)
@@ -186,25 +264,31 @@ def _results(say: _Reporter, entry: Entry[Any], themes: set[str]) -> Iterator[Pr
     seen: set[str] = set()
     for i, used in enumerate(r.languages_used):
         if used.language in seen:
-            yield say(entry, ("results", "languages_used", i), f'"{used.language}" is listed twice — keep one')
+            yield say(entry, ("results", "languages_used", i),
+                      f'"{used.language}" is listed twice — keep one')
         seen.add(used.language)
-    for i, need in enumerate(r.needs):
-        if need.theme not in themes:
-            yield say(entry, ("results", "needs", i, "theme"), _unknown_id("theme", need.theme, themes))
-        if need.households > r.households_met:
-            yield say(entry, ("results", "needs", i, "households"), (
-                f"expected at most the households met ({r.households_met}), found {need.households}"))
-        for j, note in enumerate(need.notes):
-            problem = missions.note_problem(note)
-            if problem:
-                yield say(entry, ("results", "needs", i, "notes", j), problem)
-    for j, note in enumerate(r.notes):
-        problem = missions.note_problem(note)
-        if problem:
-            yield say(entry, ("results", "notes", j), problem)
 
 
-def _languages(say: _Reporter, entry: Entry[Any], codes: list[str], default: str) -> Iterator[Problem]:
+def _need(say: _Reporter, entry: Entry[Mission], loc: Loc, need: Need, met: int,
+          themes: set[str]) -> Iterator[Problem]:
+    """One need met at the doors: a known theme, no more households than met, anonymous notes."""
+    if need.theme not in themes:
+        yield say(entry, loc + ("theme",), _unknown_id("theme", need.theme, themes))
+    if need.households > met:
+        yield say(entry, loc + ("households",), (
+            f"expected at most the households met ({met}), found {need.households}"))
+    for j, note in enumerate(need.notes):
+        yield from _note(say, entry, loc + ("notes", j), note)
+
+
+def _note(say: _Reporter, entry: Entry[Mission], loc: Loc, note: str) -> Iterator[Problem]:
+    problem = missions.note_problem(note)
+    if problem:
+        yield say(entry, loc, problem)
+
+
+def _languages(say: _Reporter, entry: Entry[Any], codes: list[str],
+               default: str) -> Iterator[Problem]:
     for i, code in enumerate(getattr(entry.record, "machine_translations", [])):
         if code not in codes:
             yield say(entry, ("machine_translations", i), _not_declared(code, codes))
@@ -255,5 +339,5 @@ class _Reporter:
     def __call__(self, entry: Entry[Record], loc: Loc, message: str, *, key: bool = False,
                  severity: str = "error") -> Problem:
         mark = entry.doc.mark(loc, key=key)
-        return Problem(relative_path(entry.path, self.root), mark.line, mark.column, field_path(loc),
-                       message, severity)  # type: ignore[arg-type]
+        return Problem(relative_path(entry.path, self.root), mark.line, mark.column,
+                       field_path(loc), message, severity)  # type: ignore[arg-type]

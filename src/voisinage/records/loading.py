@@ -64,14 +64,14 @@ def load(content: Path) -> Loaded:
     portal = _load_one(content / "portal.yml", Portal, root, problems)
     territories: dict[str, Entry[Territory]] = {}
     for path in sorted((content / "territories").glob("*.y*ml")):
-        entry = _load_one(path, Territory, root, problems)
-        if entry:
-            territories[entry.id] = entry
+        territory = _load_one(path, Territory, root, problems)
+        if territory:
+            territories[territory.id] = territory
     services: dict[str, dict[str, Entry[Service]]] = {}
     for path in sorted((content / "services").glob("*/*.y*ml")):
-        entry = _load_one(path, Service, root, problems)
-        if entry:
-            services.setdefault(entry.territory, {})[entry.id] = entry
+        service = _load_one(path, Service, root, problems)
+        if service:
+            services.setdefault(service.territory, {})[service.id] = service
     for path in sorted((content / "services").glob("*.y*ml")):
         problems.append(Problem(relative_path(path, root), 1, 1, "", (
             "a service file must be in the folder of its territory, "
@@ -79,9 +79,9 @@ def load(content: Path) -> Loaded:
         )))
     missions: dict[str, Entry[Mission]] = {}
     for path in sorted((content / "missions").glob("*.y*ml")):
-        entry = _load_one(path, Mission, root, problems)
-        if entry:
-            missions[entry.id] = entry
+        mission = _load_one(path, Mission, root, problems)
+        if mission:
+            missions[mission.id] = mission
     glossary = None
     if (content / "glossary.yml").exists():
         glossary = _load_one(content / "glossary.yml", Glossary, root, problems)
@@ -129,7 +129,8 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
             "the last one and lose the other — remove one of them"
         )))
     if not isinstance(doc.value, dict):
-        problems.append(Problem(rel, 1, 1, "", "expected fields like `name:` at the top of the file"))
+        problems.append(Problem(rel, 1, 1, "",
+                                "expected fields like `name:` at the top of the file"))
         return None
     try:
         record = kind.model_validate(doc.value)
@@ -233,7 +234,9 @@ def _unknown(loc: Loc, kind: type[Record]) -> str:
     known = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
     hint = f" — did you mean \"{close[0]}\"?" if close else "."
-    return f"unknown field{hint} Known fields here: {', '.join(known)}" if known else "unknown field"
+    if not known:
+        return "unknown field"
+    return f"unknown field{hint} Known fields here: {', '.join(known)}"
 
 
 def _model_of(annotation: Any) -> Any:

@@ -42,10 +42,11 @@ def featured(cat: Catalogue, mission: Mission) -> list[Entry[Service]]:
 def note_problem(note: str) -> str | None:
     """Why a note may not go into a report (too long, or not anonymous), or None."""
     if len(note) > NOTE_LIMIT:
-        return f"expected a short note (at most {NOTE_LIMIT} characters), found {len(note)} — shorten it"
+        return (f"expected a short note (at most {NOTE_LIMIT} characters), found {len(note)} — "
+                "shorten it")
     if _PHONE.search(note) or _EMAIL.search(note):
-        return ("notes must stay anonymous: this one looks like it holds a phone number or an email "
-                "address — remove it; a report holds counts and general remarks only")
+        return ("notes must stay anonymous: this one looks like it holds a phone number or an "
+                "email address — remove it; a report holds counts and general remarks only")
     return None
 
 
@@ -89,7 +90,8 @@ def rows(cat: Catalogue, results: Results, label_lang: str = "fr") -> list[Row]:
     for need in sorted(results.needs, key=lambda n: -n.households):
         theme = themes.get(need.theme)
         default = cat.portal.record.default_language
-        label = (theme.name.get(label_lang) or theme.name.get(default, need.theme)) if theme else need.theme
+        label = ((theme.name.get(label_lang) or theme.name.get(default, need.theme)) if theme
+                 else need.theme)
         out.append(Row("need", need.theme, label, need.households, need.households / met))
         out += [Row("note", need.theme, label, None, 0.0, note) for note in need.notes]
     out += [Row("note", "", "", None, 0.0, note) for note in results.notes]

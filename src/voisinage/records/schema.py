@@ -9,6 +9,7 @@ its translations beside it. Checks that need several records (does this theme ex
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Literal
 
@@ -20,7 +21,7 @@ from ..phones import parse_phone
 from .shortcodes import short_code_problem
 
 
-def _guard(problem_of):  # type: ignore[no-untyped-def]
+def _guard(problem_of: Callable[[str], str | None]) -> AfterValidator:
     def check(value: str) -> str:
         problem = problem_of(value)
         if problem:

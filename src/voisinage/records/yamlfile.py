@@ -83,7 +83,8 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
             out[key] = _build(value_node, here, doc, constructor, lines)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loc + (i,), doc, constructor, lines) for i, item in enumerate(node.value)]
+        return [_build(item, loc + (i,), doc, constructor, lines)
+                for i, item in enumerate(node.value)]
     return constructor.construct_object(node, deep=True)
 
 

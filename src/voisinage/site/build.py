@@ -34,11 +34,13 @@ class Build:
 
 def fingerprint(content: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(
-        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(content.rglob("*.y*ml"))
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(content.rglob("*.y*ml"))
     )
 
 
-def load_checked(content: Path, territories: list[str] | None = None) -> tuple[Catalogue, list[Problem]]:
+def load_checked(content: Path,
+                 territories: list[str] | None = None) -> tuple[Catalogue, list[Problem]]:
     """The whole catalogue, or RecordsError listing every error. Warnings are returned.
     `territories`, when given, must all exist (a build limited to them still checks everything)."""
     loaded = load(content)
@@ -50,7 +52,10 @@ def load_checked(content: Path, territories: list[str] | None = None) -> tuple[C
     if territories:
         unknown = sorted(set(territories) - set(catalogue.territories))
         if unknown:
-            raise RecordsError([Problem("mkdocs.yml", 1, 1, "territories", f"unknown territories: {', '.join(unknown)} — expected some of {', '.join(catalogue.territories)}")])
+            raise RecordsError([Problem(
+                "mkdocs.yml", 1, 1, "territories",
+                f"unknown territories: {', '.join(unknown)} — expected some of "
+                f"{', '.join(catalogue.territories)}")])
     return catalogue, [p for p in problems if p.severity == "warning"]
 
 

@@ -59,7 +59,9 @@ class MissionsView:
         """"mission_done", "mission_ongoing" or "mission_upcoming": an interface string key."""
         if mission.results or mission.period.end < self.portal.today:
             return "mission_done"
-        return "mission_ongoing" if mission.period.start <= self.portal.today else "mission_upcoming"
+        if mission.period.start <= self.portal.today:
+            return "mission_ongoing"
+        return "mission_upcoming"
 
     def csv(self, mid: str) -> str:
         return self.href(report_csv_path(mid))

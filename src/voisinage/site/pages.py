@@ -59,7 +59,7 @@ class Pages:
         self.terms = Terms(model.cat.glossary.record if model.cat.glossary else None)
 
     def __iter__(self) -> Iterator[Page]:
-        for key in self.model.keys():
+        for key in self.model.keys():  # noqa: SIM118 -- SiteModel.keys() lists pages, not a dict
             for lang in self.model.langs:
                 yield self.page(key, lang)
 

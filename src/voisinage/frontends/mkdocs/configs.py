@@ -64,4 +64,5 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
-                              if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
+                              if isinstance(node, yaml.ScalarNode)
+                              else loader.construct_sequence(node))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
 from mkdocs.config import config_options as opt
@@ -25,6 +26,16 @@ from ...publish import publish
 from ...records.problems import RecordsError
 from ...site.build import Build, prepare
 from . import search, shards
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.utils.templates import TemplateContext
+
+    from ...site.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.voisinage")
 
@@ -56,7 +67,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         self.build: Build | None = None
 
     @event_priority(100)
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         _show_core_log()
         root = Path(config.config_file_path).parent
         try:
@@ -71,7 +82,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         _check_languages(config, self.build)
         return config
 
-    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment | None:
         # MkDocs compiles the theme's templates again in every build; keep their bytecode.
         folder = _cache_dir(self.config, config) / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
@@ -80,34 +92,42 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         env.globals["voisinage_dir"] = direction_of
         return env
 
-    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer | None:
         server.watch(str(Path(config.config_file_path).parent / self.config.content))
         return server
 
-    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str | None:
         rendered = self._page(page)
         return html if rendered is None else str(rendered.body)
 
-    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> Any:
+    def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         rendered = self._page(page)
         if rendered is not None and self.build is not None:
-            context["voisinage"] = rendered
-            context["voisinage_site"] = _SiteView(self.build)
+            ours = cast("dict[str, Any]", context)  # keys the overrides read, beyond MkDocs' own
+            ours["voisinage"] = rendered
+            ours["voisinage_site"] = _SiteView(self.build)
             # MkDocs' previous/next page follows the order of every file of the build: it means
             # nothing to a resident, and would make a page depend on what else is built (shards).
             page.previous_page = page.next_page = None
         return context
 
-    def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> Any:
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
         # static-i18n leaves the language switcher of the last page built on 404.html; point it
         # at each language's home instead (the same in every build and every shard).
         i18n = config.plugins.get("i18n")
         homes = getattr(i18n, "extra_alternate", None)
         if template_name == "404.html" and homes:
-            config.extra.alternate = copy.deepcopy(homes)  # as static-i18n sets it: an attribute
+            # As static-i18n sets it: an attribute (Jinja reads it before the item of that name),
+            # which MkDocs' types do not know.
+            config.extra.alternate = copy.deepcopy(homes)  # type: ignore[attr-defined]
         return context
 
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+    def on_post_page(self, output: str, /, *, page: MkDocsPage,
+                     config: MkDocsConfig) -> str | None:
         rendered = self._page(page)
         if rendered is None or self.build is None:
             return output
@@ -117,7 +137,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         return _CONFIG_BASE.sub(base, output, count=1)
 
     @event_priority(-200)
-    def on_post_build(self, config: Any) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
             return  # inside static-i18n's per-language builds: wait for the outer one
@@ -141,7 +161,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 
-    def _page(self, page: Any) -> Any:
+    def _page(self, page: MkDocsPage) -> Page | None:
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
@@ -152,7 +172,8 @@ class _SiteView:
 
     def __init__(self, build: Build) -> None:
         self._portal = portal = build.portal
-        self.codes = [portal.default.code] + [x.code for x in portal.langs if x is not portal.default]
+        self.codes = [portal.default.code] + [x.code for x in portal.langs
+                                              if x is not portal.default]
         self._default = portal.default
 
     def is_root(self, page: Any) -> bool:
@@ -166,7 +187,7 @@ class _SiteView:
         return relative_link(page.url, target)
 
 
-def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
+def _cache_dir(options: VoisinageConfig, config: MkDocsConfig) -> Path:
     """Where leaflets and compiled templates are kept between builds."""
     if options.cache_dir:
         return Path(options.cache_dir)
@@ -174,7 +195,7 @@ def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
 
 
 def _show_core_log() -> None:
-    """Print the core's progress lines (pages rendered, leaflets made) the way MkDocs prints its own."""
+    """Print the core's progress lines (pages rendered, leaflets made) as MkDocs prints its own."""
     core = logging.getLogger("voisinage")
     for handler in logging.getLogger("mkdocs").handlers:
         if handler not in core.handlers:
@@ -186,9 +207,9 @@ def _show_core_log() -> None:
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
 
 
-def _check_languages(config: Any, build: Build) -> None:
+def _check_languages(config: MkDocsConfig, build: Build) -> None:
     """mkdocs-static-i18n must build exactly the languages that content/portal.yml declares."""
-    i18n = config.plugins.get("i18n")
+    i18n: Any = config.plugins.get("i18n")  # static-i18n's own config: read, not typed here
     if i18n is None:
         raise PluginError("voisinage: add the `i18n` plugin (mkdocs-static-i18n) after `voisinage`"
                           " in mkdocs.yml `plugins:`")

@@ -72,7 +72,8 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
         for tid, docs in by_scope.items():
             if tid:
                 docs = [{**d, "location": _below(d["location"], tid)} for d in docs + shared]
-            _write(lang_root / tid / "search" / "search_index.json", config, docs if tid else shared)
+            _write(lang_root / tid / "search" / "search_index.json", config,
+                   docs if tid else shared)
             written += 1
     return written
 

@@ -194,7 +194,7 @@ def _merge_sitemaps(shards: list[Shard], work: Path) -> None:
     """Each sitemap.xml (one per language root) lists the pages of every shard."""
     ET.register_namespace("", _SITEMAP_NS)
     ET.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")  # hreflang alternates
-    merged: dict[Path, tuple[ET.ElementTree, set[str]]] = {}
+    merged: dict[Path, tuple[ET.ElementTree[ET.Element], set[str]]] = {}
     for shard in shards:
         for path in sorted(shard.site.rglob(_SITEMAP)):
             rel = path.relative_to(shard.site)
@@ -212,7 +212,8 @@ def _merge_sitemaps(shards: list[Shard], work: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tree.write(target, encoding="utf-8", xml_declaration=True)
         if any((s.site / rel).with_name(_SITEMAP + ".gz").exists() for s in shards):
-            target.with_name(_SITEMAP + ".gz").write_bytes(gzip.compress(target.read_bytes(), mtime=0))
+            target.with_name(_SITEMAP + ".gz").write_bytes(gzip.compress(target.read_bytes(),
+                                                                         mtime=0))
 
 
 def _loc(url: ET.Element) -> str:
