@@ -1,7 +1,8 @@
 """voisinage: multilingual resident information portals and door leaflets from YAML records.
 
-The core (records, loading, checks, pages, leaflets) never imports MkDocs, so the front end can
-move; `voisinage.plugin` is the thin MkDocs adapter.
+Data flows one way: records → model → site, paper, exports, editors → publish → front end and
+command line (docs/architecture.md). Only `voisinage.frontends.mkdocs` imports MkDocs, so the
+front end can move.
 """
 
 from __future__ import annotations
