@@ -164,7 +164,7 @@ def _links(children: list[Token]) -> Iterator[tuple[str, str]]:
             shown += " "
 
 
-_NUMBER = re.compile(r"(?<![\w+])\+?\(?\d[\d \u00a0.\-()]*\d(?!\w)")
+_NUMBER = re.compile(r"(?<![0-9A-Za-z+])\+?\(?\d[\d \u00a0.\-()]*\d(?![0-9A-Za-z])")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}")
 _HOST = re.compile(r"(?:https?://)?((?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,})(?::\d+)?(?:[/?#]\S*)?",
                    re.IGNORECASE)
