@@ -44,7 +44,7 @@ _HIDDEN = {
     "\u2062": "invisible operator", "\u2063": "invisible operator", "\u2064": "invisible operator",
     "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate",
     "\u2068": "first strong isolate", "\u2069": "pop directional isolate",
-    "\u3164": "Hangul filler", "\ufeff": "zero-width no-break space (byte order mark)",
+    "\u3164": "Hangul filler", "\ufeff": "zero-width no-break space, or byte order mark",
     "\uffa0": "Hangul filler",
 }
 """Invisible characters that hide text or reorder it on screen (bidirectional controls). The
@@ -67,9 +67,9 @@ def string_problem(value: str) -> str | None:
     for i, char in enumerate(value):
         name = _HIDDEN.get(char) or _control_name(char)
         if name and not (char in _JOINERS and _joins_one_script(value, i)):
-            return (f"invisible character U+{ord(char):04X} ({name}) at position {i + 1}, after "
-                    f'"{value[max(0, i - 20):i]}" — it can hide or reorder what residents see; '
-                    "delete it (retype the text around it if needed)")
+            where = f'after "{value[max(0, i - 20):i]}"' if i else "at the start"
+            return (f"invisible character U+{ord(char):04X} ({name}) {where} — it can hide or "
+                    "reorder what residents see; delete it (retype the text around it if needed)")
     for word in _WORD.findall(value):
         scripts = {_script(c) for c in word} & set(_LOOKALIKE)
         if len(scripts) > 1:
@@ -205,14 +205,15 @@ def _tel_problem(shown: str, number: str) -> str | None:
     phone = _phone(number)
     if phone is None:
         return f'tel:{number} is not a phone number — write it like tel:+33199001234'
-    premium = " (a premium-rate number)" if phone.cost == "premium" else ""
+    premium = ", a premium-rate number," if phone.cost == "premium" else ""
     seen = [(n, p) for n in _numbers(shown) if len(_digits(n)) >= 3 and (p := _phone(n))]
     other = [n for n, p in seen if p.tel != phone.tel]
     if other:
-        return (f'the link shows the phone number "{other[0]}" but calls {phone.display}{premium} '
-                f"(tel:{number}) — the number shown and the number called must be the same")
+        return (f'the link shows the phone number "{other[0]}" but calls {phone.display} '
+                f"(tel:{number}){premium} — the number shown and the number called must be the "
+                "same")
     if not seen:
-        return (f'the link "{shown}" calls {phone.display}{premium} (tel:{number}) without showing '
+        return (f'the link "{shown}" calls {phone.display} (tel:{number}){premium} without showing '
                 f"it — show the number residents will call: [{phone.display}](tel:{phone.tel})")
     return premium_problem(phone, number) or _surcharged_in_text(phone, number)
 

@@ -181,7 +181,8 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
     try:
         doc = read(path)
     except YamlSyntaxError as error:
-        problems.append(Problem(rel, error.line, error.column, "", error.message))
+        problems.append(Problem(rel, error.line, error.column, field_path(error.loc),
+                                error.message))
         return None
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, 1, "", "file is not UTF-8 text — save it as UTF-8"))

@@ -59,9 +59,10 @@ class Document:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, column: int, message: str) -> None:
+    def __init__(self, line: int, column: int, message: str, loc: Loc = ()) -> None:
         super().__init__(message)
         self.line, self.column, self.message = line, column, message
+        self.loc = loc  # the field it is in, when known
 
 
 def read(path: Path) -> Document:
@@ -89,28 +90,48 @@ def read(path: Path) -> Document:
 def _refuse_unsafe(text: str) -> None:
     """Refuse anchors, aliases, tags and deep nesting, from the parser's events: the parser works
     with a stack of its own, so this pass is safe on any input, while composing the tree is not
-    (libyaml's composer recurses once per level)."""
-    depth = 0
+    (libyaml's composer recurses once per level). The refusal names the field it is in."""
+    stack: list[list[Any]] = []  # per open collection: [is_mapping, key or index, expecting_key]
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            _value_done(stack)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        is_key = bool(stack) and stack[-1][0] and stack[-1][2]
+        if stack and not stack[-1][0]:
+            stack[-1][1] += 1
+        loc: Loc = tuple(frame[1] for frame in stack if frame[1] is not None)
         if isinstance(event, yaml.AliasEvent):
-            raise _refused(mark, f"a YAML alias (*{event.anchor}) is not allowed in records — "
-                           "write the value out in full")
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _refused(mark, f"a YAML anchor (&{anchor}) is not allowed in records — remove "
-                           'it; a text that starts with "&" goes in quotes')
+            raise _refused(mark, loc, f"a YAML alias (*{event.anchor}) is not allowed in records "
+                           "— write the value out in full")
+        if event.anchor is not None:
+            raise _refused(mark, loc, f"a YAML anchor (&{event.anchor}) is not allowed in records "
+                           '— remove it; a text that starts with "&" goes in quotes')
         if _explicit_tag(event):
             written = _written_at(text, mark) or str(getattr(event, "tag", ""))
-            raise _refused(mark, f"a YAML tag ({written}) is not allowed in records — remove "
+            raise _refused(mark, loc, f"a YAML tag ({written}) is not allowed in records — remove "
                            'it; a text that starts with "!" goes in quotes')
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _refused(mark, f"more than {MAX_DEPTH} levels of nesting — records are "
-                               "never this deep: check the indentation")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            if len(stack) >= MAX_DEPTH:
+                raise _refused(mark, loc, f"more than {MAX_DEPTH} levels of nesting — records "
+                               "are never this deep: check the indentation")
+            if is_key:
+                stack[-1][2] = False  # a collection as a key: _build refuses it
+            stack.append([isinstance(event, yaml.MappingStartEvent),
+                          None if isinstance(event, yaml.MappingStartEvent) else -1, True])
+        elif is_key:
+            stack[-1][1], stack[-1][2] = getattr(event, "value", ""), False
+        else:
+            _value_done(stack)
+
+
+def _value_done(stack: list[list[Any]]) -> None:
+    """A mapping's value is complete: the next node is a key again."""
+    if stack and stack[-1][0]:
+        stack[-1][2] = True
 
 
 def _explicit_tag(event: yaml.Event) -> bool:
@@ -130,9 +151,9 @@ def _written_at(text: str, mark: Any) -> str:
     return line[mark.column:].split(maxsplit=1)[0] if line[mark.column:].strip() else ""
 
 
-def _refused(mark: Any, message: str) -> yaml.MarkedYAMLError:
+def _refused(mark: Any, loc: Loc, message: str) -> yaml.MarkedYAMLError:
     error = yaml.MarkedYAMLError(problem=message, problem_mark=mark)
-    error.refused = True  # type: ignore[attr-defined]
+    error.refused = loc  # type: ignore[attr-defined]
     return error
 
 
@@ -180,8 +201,9 @@ def _mark(node: yaml.Node, lines: list[str]) -> Mark:
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if getattr(error, "refused", False):
-        return YamlSyntaxError(line, column, str(error.problem))
+    refused = getattr(error, "refused", None)
+    if refused is not None:
+        return YamlSyntaxError(line, column, str(error.problem), refused)
     problem = error.problem or "cannot be read"
     hint = "check the indentation and the quotes on this line"
     bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
