@@ -338,6 +338,11 @@ def test_translation_problem_is_the_records_rules() -> None:
     assert "raw HTML" in (markup.translation_problem("<b>x</b>") or "")
     assert "premium-rate" in (markup.translation_problem("[08 99 23 45 67](tel:+33899234567)") or "")
     assert markup.translation_problem("র\u200d্যাম্প") is None  # Bengali needs its joiner
+    assert "shows the phone number" in (
+        markup.translation_problem("[01 99 00 12 34](https://example.org/)") or "")
+    assert "shows the e-mail address" in (
+        markup.translation_problem("[accueil@caf.fr](https://example.org/)") or "")
+    assert markup.translation_problem("[caf.fr](https://www.caf.fr/) [3230](tel:3230)") is None
 
 
 # -- The CI: least privilege, nothing for forks, pinned actions, actionlint clean ----------------
