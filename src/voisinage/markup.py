@@ -6,20 +6,110 @@ name in menus and leaflets), so renders are memoized.
 Editors may write paragraphs, lists, *emphasis*, **strong** and links; anything else is shown as
 text. Validation refuses raw HTML and unsafe link schemes outright, so that an editor learns about
 it instead of seeing it silently escaped.
+
+Texts arrive in pull requests and translation files, so they are untrusted (docs/security.md):
+`string_problem` refuses, in any string, characters that hide or reorder what a resident sees and
+words that mix look-alike alphabets; `text_problem` refuses links that show one thing and lead to
+another, and premium-rate numbers. `translation_problem` is both, for every import (PO, XLIFF).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup, escape
+
+from .phones import Phone, parse_phone, premium_problem
 
 SAFE_SCHEMES = ("https", "http", "tel", "mailto")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+MAX_TEXT_CHARS = 5_000
+"""The longest string a record may hold: the longest example text has about 550 characters."""
+
+_HIDDEN = {
+    "\u00ad": "soft hyphen", "\u034f": "combining grapheme joiner", "\u061c": "Arabic letter mark",
+    "\u115f": "Hangul filler", "\u1160": "Hangul filler", "\u180e": "Mongolian vowel separator",
+    "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting", "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override", "\u2060": "word joiner", "\u2061": "invisible operator",
+    "\u2062": "invisible operator", "\u2063": "invisible operator", "\u2064": "invisible operator",
+    "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate", "\u2069": "pop directional isolate",
+    "\u3164": "Hangul filler", "\ufeff": "zero-width no-break space, or byte order mark",
+    "\uffa0": "Hangul filler",
+}
+"""Invisible characters that hide text or reorder it on screen (bidirectional controls). The
+site inserts isolates itself where right-to-left text needs them (`isolate_numbers`): an input
+never needs one."""
+_JOINERS = {"\u200c", "\u200d"}
+"""Allowed between two letters or signs of one script that uses them (Bengali, Arabic, Tamil…):
+"র‍্যাম্প" needs its zero-width joiner. Never next to Latin, Cyrillic or Greek letters."""
+_LOOKALIKE = ("LATIN", "CYRILLIC", "GREEK")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def string_problem(value: str) -> str | None:
+    """Why any string of a record cannot be published, or None: too long, an invisible or
+    reordering character, a word mixing look-alike alphabets ("СAF" with a Cyrillic С)."""
+    if len(value) > MAX_TEXT_CHARS:
+        return (f"text of {len(value):,} characters, more than the {MAX_TEXT_CHARS:,} allowed — "
+                "shorten it, or link to the page that says it all")
+    for i, char in enumerate(value):
+        name = _HIDDEN.get(char) or _control_name(char)
+        if name and not (char in _JOINERS and _joins_one_script(value, i)):
+            where = f'after "{value[max(0, i - 20):i]}"' if i else "at the start"
+            return (f"invisible character U+{ord(char):04X} ({name}) {where} — it can hide or "
+                    "reorder what residents see; delete it (retype the text around it if needed)")
+    for word in _WORD.findall(value):
+        scripts = {_script(c) for c in word} & set(_LOOKALIKE)
+        if len(scripts) > 1:
+            letters = "; ".join(
+                f"{script.title()}: {''.join(c for c in word if _script(c) == script)}"
+                for script in _LOOKALIKE if script in scripts)
+            return (f'the word "{word}" mixes letters of different alphabets ({letters}) that look '
+                    "alike — retype it in one alphabet")
+    return None
+
+
+def _control_name(char: str) -> str | None:
+    code = ord(char)
+    if char in "\n\t":
+        return None
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return "control character"
+    if 0xE0000 <= code <= 0xE007F:
+        return "invisible tag character"
+    if unicodedata.category(char) in ("Zl", "Zp"):
+        return "line or paragraph separator"
+    return None
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _joins_one_script(value: str, i: int) -> bool:
+    if i == 0 or i + 1 >= len(value):
+        return False
+    before, after = _script(value[i - 1]), _script(value[i + 1])
+    return before == after and before not in (*_LOOKALIKE, "", "DIGIT") and all(
+        unicodedata.category(c)[0] in "LM" for c in (value[i - 1], value[i + 1]))
+
+
+def translation_problem(text: str) -> str | None:
+    """Why a translated text from an import (PO today, XLIFF next) cannot be written into a record,
+    or None: the same rules as a text written in the record itself."""
+    return string_problem(text) or text_problem(text)
 
 
 def url_problem(url: str) -> str | None:
@@ -41,12 +131,146 @@ def text_problem(text: str) -> str | None:
             "use *emphasis*, **strong**, - lists or [text](https://…) links"
         )
     for token in _probe().parse(text):
-        for child in token.children or []:
-            if child.type == "link_open":
-                problem = url_problem(str(child.attrs.get("href", "")))
-                if problem:
-                    return f"link: {problem}"
+        for href, shown in _links(token.children or []):
+            problem = url_problem(href) or link_problem(shown, href)
+            if problem:
+                return f"link: {problem}"
+    for written in _numbers(text):
+        try:
+            phone = parse_phone(written)
+        except ValueError:
+            continue
+        problem = premium_problem(phone, written) or _surcharged_in_text(phone, written)
+        if problem:
+            return problem
     return None
+
+
+def _links(children: list[Token]) -> Iterator[tuple[str, str]]:
+    """(target, visible text) of each link among an inline token's children."""
+    href, shown, depth = "", "", 0
+    for child in children:
+        if child.type == "link_open":
+            depth += 1
+            if depth == 1:
+                href, shown = str(child.attrs.get("href", "")), ""
+        elif child.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                yield href, shown
+        elif depth and child.type in ("text", "code_inline"):
+            shown += child.content
+        elif depth and child.type in ("softbreak", "hardbreak"):
+            shown += " "
+
+
+_NUMBER = re.compile(r"(?<![0-9A-Za-z+])\+?\(?\d[\d \u00a0.\-()]*\d(?![0-9A-Za-z])")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}")
+_HOST = re.compile(r"(?:https?://)?((?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,})(?::\d+)?(?:[/?#]\S*)?",
+                   re.IGNORECASE)
+_FILE_ENDINGS = {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "jpg", "jpeg", "png",
+                 "gif", "html", "htm", "zip", "txt"}
+
+
+def link_problem(shown: str, href: str) -> str | None:
+    """Why a link deceives, or None. A resident taps what the link shows: a phone number, an
+    e-mail address or a web address shown must be the one the link leads to, and a tel: link must
+    show the number it dials."""
+    scheme, target = urlsplit(href.strip()).scheme.lower(), href.strip()
+    if scheme == "tel":
+        return _tel_problem(shown, unquote(target[4:]))
+    for number in _numbers(shown):
+        phone = _phone(number)
+        if phone and (len(_digits(number)) >= 9 or number.strip() == shown.strip()):
+            return (f'the link shows the phone number "{number}" but opens "{target}" — link the '
+                    f"number to tel:{phone.tel}, or write words for the link")
+    for word in shown.split():
+        word = word.strip(".,;:!?()«»\"'")
+        if _EMAIL.fullmatch(word.removeprefix("mailto:")):
+            problem = _mailto_problem(word.removeprefix("mailto:"), scheme, target)
+            if problem:
+                return problem
+            continue
+        host = _HOST.fullmatch(word)
+        if host and host.group(1).rsplit(".", 1)[-1].lower() not in _FILE_ENDINGS:
+            problem = _host_problem(host.group(1), scheme, target)
+            if problem:
+                return problem
+    if scheme == "mailto":
+        return _mailto_problem(None, scheme, target)
+    return None
+
+
+def _tel_problem(shown: str, number: str) -> str | None:
+    phone = _phone(number)
+    if phone is None:
+        return f'tel:{number} is not a phone number — write it like tel:+33199001234'
+    premium = ", a premium-rate number," if phone.cost == "premium" else ""
+    seen = [(n, p) for n in _numbers(shown) if len(_digits(n)) >= 3 and (p := _phone(n))]
+    other = [n for n, p in seen if p.tel != phone.tel]
+    if other:
+        return (f'the link shows the phone number "{other[0]}" but calls {phone.display} '
+                f"(tel:{number}){premium} — the number shown and the number called must be the "
+                "same")
+    if not seen:
+        return (f'the link "{shown}" calls {phone.display} (tel:{number}){premium} without showing '
+                f"it — show the number residents will call: [{phone.display}](tel:{phone.tel})")
+    return premium_problem(phone, number) or _surcharged_in_text(phone, number)
+
+
+def _mailto_problem(shown: str | None, scheme: str, target: str) -> str | None:
+    if scheme != "mailto":
+        return (f'the link shows the e-mail address "{shown}" but opens "{target}" — link it to '
+                f"mailto:{shown}, or write words for the link")
+    parts = urlsplit(target)
+    address = unquote(parts.path)
+    extra = [key for key, _ in parse_qsl(parts.query) if key.lower() in ("to", "cc", "bcc")]
+    if extra or "," in address:
+        return (f'"{target}" sends the message to more people than it shows — one address, '
+                "without to=, cc= or bcc=")
+    if shown is not None and address.lower() != shown.lower():
+        return (f'the link shows the e-mail address "{shown}" but writes to "{address}" — the '
+                "address shown and the address written to must be the same")
+    return None
+
+
+def _host_problem(shown: str, scheme: str, target: str) -> str | None:
+    host = (urlsplit(target).hostname or "") if scheme in ("http", "https") else ""
+    want, got = _idna(shown.lower().removeprefix("www.")), _idna(host)
+    if host and (got == want or got.endswith("." + want)):
+        return None
+    where = host or target
+    return (f'the link shows the address "{shown}" but opens "{where}" — make the link text the '
+            "address it opens, or write words for the link")
+
+
+def _surcharged_in_text(phone: Phone, written: str) -> str | None:
+    if not phone.surcharged:
+        return None
+    return (f'"{written}" is a surcharged number (service payant + prix de l\'appel) — give it in '
+            "`phones:`, where its cost is shown beside it in every language")
+
+
+def _numbers(text: str) -> list[str]:
+    return [m.group(0).strip(" .-") for m in _NUMBER.finditer(text)]
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _phone(written: str) -> Phone | None:
+    try:
+        return parse_phone(written.replace("(", "").replace(")", ""))
+    except ValueError:
+        return None
+
+
+def _idna(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return host.lower()
 
 
 @lru_cache(maxsize=65536)
@@ -106,8 +330,8 @@ def _probe() -> MarkdownIt:
     return md
 
 
-__all__ = ["SAFE_SCHEMES", "escape", "plain", "render", "render_inline", "text_problem",
-           "url_problem"]
+__all__ = ["MAX_TEXT_CHARS", "SAFE_SCHEMES", "escape", "link_problem", "plain", "render",
+           "render_inline", "string_problem", "text_problem", "translation_problem", "url_problem"]
 
 
 def slug(term: str) -> str:

@@ -185,7 +185,7 @@ def _import(args: argparse.Namespace) -> int:
     print(f"voisinage: {len(result.added)} translations added to {len(result.changed)} files, "
           f"{len(result.skipped)} left out" + (f"; {summary(problems)}" if problems else ""),
           file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if problems or any(p.severity == "error" for p in result.skipped) else 0
 
 
 def _stale(args: argparse.Namespace) -> int:

@@ -80,9 +80,13 @@ def import_po(catalogue: Catalogue, po: Path, lang: str) -> Imported:
         context = str(message.context or "")
         text = by_context.get(context)
         why = _left_out(message, text, lang, portal.default_language)
-        if why:
-            result.skipped.append(Problem(po.as_posix(), message.lineno or 1, 1, context, why,
-                                          "warning"))
+        refused = None if why else markup.translation_problem(str(message.string))
+        if why or refused:
+            # A text the records would refuse is never written (docs/security.md): an error on
+            # its entry; the other entries are imported.
+            result.skipped.append(Problem(po.as_posix(), message.lineno or 1, 1, context,
+                                          why or f"refused, not imported: {refused}",
+                                          "warning" if why else "error"))
         elif text is not None and lang not in text.text and isinstance(message.string, str):
             todo.setdefault(text.path, []).append((text, message.string))
     for rel, items in todo.items():
@@ -115,7 +119,7 @@ def _left_out(message: Message, text: TextField | None, lang: str, default: str)
     if lang in text.text:
         same = text.text[lang] == message.string
         return None if same else f"already translated in {text.path} — change it there if needed"
-    return markup.text_problem(message.string)
+    return None
 
 
 def _loc(path: str) -> tuple[str | int, ...]:

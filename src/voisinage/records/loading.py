@@ -2,12 +2,20 @@
 
 Every file is read and checked even after the first error, so that an editor sees all that is
 wrong at once. Wording of schema errors is here; cross-record checks are in `checks.py`.
+
+Records arrive in pull requests (docs/security.md): only plain files inside content/ are read —
+never a symbolic link, nor a file that resolves outside content/ — a file's name must be a slug,
+since it becomes the record's address on the site, and every string is checked for invisible
+characters and look-alike alphabets (`markup.string_problem`) before the schema is.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+from ..markup import string_problem
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
@@ -61,15 +70,15 @@ def load(content: Path) -> Loaded:
     """Read and check every record under content/ (schema only; see checks.check for the rest)."""
     problems: list[Problem] = []
     root = content.parent
-    portal = _load_one(content / "portal.yml", Portal, root, problems)
+    portal = _load_one(content / "portal.yml", Portal, content, problems)
     territories: dict[str, Entry[Territory]] = {}
     for path in sorted((content / "territories").glob("*.y*ml")):
-        territory = _load_one(path, Territory, root, problems)
+        territory = _load_one(path, Territory, content, problems)
         if territory:
             territories[territory.id] = territory
     services: dict[str, dict[str, Entry[Service]]] = {}
     for path in sorted((content / "services").glob("*/*.y*ml")):
-        service = _load_one(path, Service, root, problems)
+        service = _load_one(path, Service, content, problems)
         if service:
             services.setdefault(service.territory, {})[service.id] = service
     for path in sorted((content / "services").glob("*.y*ml")):
@@ -79,12 +88,12 @@ def load(content: Path) -> Loaded:
         )))
     missions: dict[str, Entry[Mission]] = {}
     for path in sorted((content / "missions").glob("*.y*ml")):
-        mission = _load_one(path, Mission, root, problems)
+        mission = _load_one(path, Mission, content, problems)
         if mission:
             missions[mission.id] = mission
     glossary = None
-    if (content / "glossary.yml").exists():
-        glossary = _load_one(content / "glossary.yml", Glossary, root, problems)
+    if (content / "glossary.yml").exists() or (content / "glossary.yml").is_symlink():
+        glossary = _load_one(content / "glossary.yml", Glossary, content, problems)
     if portal is None:
         return Loaded(None, problems)
     return Loaded(Catalogue(root, portal, territories, services, missions, glossary), problems)
@@ -97,7 +106,12 @@ def load(content: Path) -> Loaded:
 _READ: dict[tuple[Path, type[Record], Path], tuple[bytes, Any, list[Problem]]] = {}
 
 
-def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
+def _load_one(path: Path, kind: type[R], content: Path, problems: list[Problem]) -> Entry[R] | None:
+    root = content.parent
+    refused = _refusal(path, content)
+    if refused:
+        problems.append(Problem(relative_path(path, root), 1, 1, "", refused))
+        return None
     try:
         stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except FileNotFoundError:
@@ -113,12 +127,62 @@ def _load_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) ->
     return known[1]
 
 
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _refusal(path: Path, content: Path) -> str | None:
+    """Why a record file must not be read, or None. A link (or a folder that is one) could bring
+    any file of the machine that builds the site — a CI runner's — into the published pages."""
+    root = content.parent
+    here = path
+    while here != content and here != here.parent:
+        if here.is_symlink():
+            return _link_refusal(here, path, root)
+        here = here.parent
+    if content.is_symlink():
+        return _link_refusal(content, path, root)
+    if not path.exists():
+        return None  # said by the caller: "file is missing"
+    if not path.resolve().is_relative_to(content.resolve()):
+        return ("this file is outside content/ — records are read only from the portal's "
+                "content/ folder")
+    if not path.is_file():
+        return "this is not a file — a record is a .yml file"
+    if path.stem not in ("portal", "glossary") and not _SLUG.fullmatch(path.stem):
+        return (f'the file name "{path.name}" is not allowed: it becomes the record\'s address on '
+                'the site — use lowercase letters, digits and dashes, like "france-services.yml"')
+    if path.parent.parent.name == "services" and not _SLUG.fullmatch(path.parent.name):
+        return (f'the folder name "{path.parent.name}" is not allowed: it is a territory\'s '
+                "address on the site — use lowercase letters, digits and dashes, like "
+                '"ris-orangis"')
+    return None
+
+
+def _link_refusal(link: Path, path: Path, root: Path) -> str:
+    what = "this file" if link == path else f"the folder {relative_path(link, root)}/"
+    return (f"{what} is a symbolic link (to {os.readlink(link)}) — a record must be a file of "
+            "its own inside content/: replace the link by the file itself")
+
+
+def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string of a record's values, with where it is."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, loc + (i,))
+
+
 def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
     rel = relative_path(path, root)
     try:
         doc = read(path)
     except YamlSyntaxError as error:
-        problems.append(Problem(rel, error.line, error.column, "", error.message))
+        problems.append(Problem(rel, error.line, error.column, field_path(error.loc),
+                                error.message))
         return None
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, 1, "", "file is not UTF-8 text — save it as UTF-8"))
@@ -132,6 +196,11 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
         problems.append(Problem(rel, 1, 1, "",
                                 "expected fields like `name:` at the top of the file"))
         return None
+    for loc, text in _strings(doc.value):
+        problem = string_problem(text)
+        if problem:
+            mark = doc.mark(loc)
+            problems.append(Problem(rel, mark.line, mark.column, field_path(loc), problem))
     try:
         record = kind.model_validate(doc.value)
     except ValidationError as error:

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, S
 
 from ..hours import hours_problem
 from ..markup import text_problem, url_problem
-from ..phones import parse_phone
+from ..phones import parse_phone, premium_problem
 from .shortcodes import short_code_problem
 
 
@@ -33,10 +33,10 @@ def _guard(problem_of: Callable[[str], str | None]) -> AfterValidator:
 
 def _phone_problem(value: str) -> str | None:
     try:
-        parse_phone(value)
+        phone = parse_phone(value)
     except ValueError as error:
         return str(error)
-    return None
+    return premium_problem(phone, value)
 
 
 def _email_problem(value: str) -> str | None:

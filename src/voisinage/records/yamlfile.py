@@ -3,6 +3,12 @@
 PyYAML's fast loader (libyaml) composes the node tree; we build the values ourselves so that we
 keep each value's line and source text, and so that a duplicate key is an error instead of a
 silently lost value.
+
+Records arrive in pull requests, so a file is untrusted input (docs/security.md): before the tree
+is composed, one pass over the parser's events refuses what a record never needs and what could
+make the build run out of time or memory — anchors and aliases (a few lines of aliases expand to
+billions of values), tags (`!!python/…`), nesting deeper than MAX_DEPTH — and a file larger than
+MAX_FILE_BYTES is not read at all. Only safe construction is used: a value is never code.
 """
 
 from __future__ import annotations
@@ -19,6 +25,11 @@ except AttributeError:  # libyaml missing: slower, same result
     _Loader = yaml.SafeLoader
 
 Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+"""A record file is at most 1 MB: the largest example record (the glossary) is about 54 kB."""
+MAX_DEPTH = 16
+"""Levels of nesting: the deepest record field (a mission's results.needs[0].notes[0]) is 5."""
 
 
 @dataclass(frozen=True)
@@ -48,14 +59,22 @@ class Document:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, column: int, message: str) -> None:
+    def __init__(self, line: int, column: int, message: str, loc: Loc = ()) -> None:
         super().__init__(message)
         self.line, self.column, self.message = line, column, message
+        self.loc = loc  # the field it is in, when known
 
 
 def read(path: Path) -> Document:
+    """The values of a YAML file; raises YamlSyntaxError (with its line) for what cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlSyntaxError(1, 1, (
+            f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a record may have — "
+            "a record is one service, territory or mission: split it, or shorten its texts"))
     text = path.read_text(encoding="utf-8")
     try:
+        _refuse_unsafe(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
@@ -68,12 +87,87 @@ def read(path: Path) -> Document:
     return doc
 
 
+def _refuse_unsafe(text: str) -> None:
+    """Refuse anchors, aliases, tags and deep nesting, from the parser's events: the parser works
+    with a stack of its own, so this pass is safe on any input, while composing the tree is not
+    (libyaml's composer recurses once per level). The refusal names the field it is in."""
+    stack: list[list[Any]] = []  # per open collection: [is_mapping, key or index, expecting_key]
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            _value_done(stack)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        is_key = bool(stack) and stack[-1][0] and stack[-1][2]
+        if stack and not stack[-1][0]:
+            stack[-1][1] += 1
+        loc: Loc = tuple(frame[1] for frame in stack if frame[1] is not None)
+        if isinstance(event, yaml.AliasEvent):
+            raise _refused(mark, loc, f"a YAML alias (*{event.anchor}) is not allowed in records "
+                           "— write the value out in full")
+        if event.anchor is not None:
+            raise _refused(mark, loc, f"a YAML anchor (&{event.anchor}) is not allowed in records "
+                           '— remove it; a text that starts with "&" goes in quotes')
+        if _explicit_tag(event):
+            written = _written_at(text, mark) or str(getattr(event, "tag", ""))
+            raise _refused(mark, loc, f"a YAML tag ({written}) is not allowed in records — remove "
+                           'it; a text that starts with "!" goes in quotes')
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise _refused(mark, loc, f"more than {MAX_DEPTH} levels of nesting — records "
+                               "are never this deep: check the indentation")
+            if is_key:
+                stack[-1][2] = False  # a collection as a key: _build refuses it
+            stack.append([isinstance(event, yaml.MappingStartEvent),
+                          None if isinstance(event, yaml.MappingStartEvent) else -1, True])
+        elif is_key:
+            stack[-1][1], stack[-1][2] = getattr(event, "value", ""), False
+        else:
+            _value_done(stack)
+
+
+def _value_done(stack: list[list[Any]]) -> None:
+    """A mapping's value is complete: the next node is a key again."""
+    if stack and stack[-1][0]:
+        stack[-1][2] = True
+
+
+def _explicit_tag(event: yaml.Event) -> bool:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return False
+    implicit = getattr(event, "implicit", True)
+    return not any(implicit) if isinstance(implicit, tuple) else not implicit
+
+
+def _written_at(text: str, mark: Any) -> str:
+    """The word written where mark points, e.g. "!!python/object/apply:os.system"."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column:].split(maxsplit=1)[0] if line[mark.column:].strip() else ""
+
+
+def _refused(mark: Any, loc: Loc, message: str) -> yaml.MarkedYAMLError:
+    error = yaml.MarkedYAMLError(problem=message, problem_mark=mark)
+    error.refused = loc  # type: ignore[attr-defined]
+    return error
+
+
 def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: list[str]) -> Any:
     doc.marks[loc] = _mark(node, lines)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):
+                mark = _mark(key_node, lines)
+                raise YamlSyntaxError(mark.line, mark.column, (
+                    "a field name must be a word followed by a colon, found a list or a group "
+                    "of fields — check the indentation"))
+            key = _scalar(key_node, constructor, _mark(key_node, lines))
             key = key if isinstance(key, str | int) else str(key)
             here = loc + (key,)
             if key in out:
@@ -85,7 +179,16 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, loc + (i,), doc, constructor, lines)
                 for i, item in enumerate(node.value)]
-    return constructor.construct_object(node, deep=True)
+    return _scalar(node, constructor, doc.marks[loc])
+
+
+def _scalar(node: yaml.Node, constructor: Any, mark: Mark) -> Any:
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as error:  # e.g. 2026-13-45, read as a date
+        raise YamlSyntaxError(mark.line, mark.column, (
+            f"{mark.source or 'this value'} cannot be read ({error}) — "
+            "check it, or put it in quotes to keep it as text")) from None
 
 
 def _mark(node: yaml.Node, lines: list[str]) -> Mark:
@@ -99,6 +202,9 @@ def _mark(node: yaml.Node, lines: list[str]) -> Mark:
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    refused = getattr(error, "refused", None)
+    if refused is not None:
+        return YamlSyntaxError(line, column, str(error.problem), refused)
     problem = error.problem or "cannot be read"
     hint = "check the indentation and the quotes on this line"
     bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""

@@ -33,10 +33,9 @@ class Build:
 
 
 def fingerprint(content: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple(
-        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(content.rglob("*.y*ml"))
-    )
+    # lstat: a symbolic link is never followed (the loader refuses it; docs/security.md)
+    return tuple((p.as_posix(), p.lstat().st_mtime_ns, p.lstat().st_size)
+                 for p in sorted(content.rglob("*.y*ml")))
 
 
 def load_checked(content: Path,

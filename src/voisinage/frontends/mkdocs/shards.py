@@ -15,6 +15,7 @@ import filecmp
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -55,7 +56,9 @@ def records_digest(content: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(content.rglob("*.y*ml")):
         digest.update(path.relative_to(content).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        # a link is never followed: the loader refuses it (docs/security.md)
+        data = os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+        digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
