@@ -388,3 +388,17 @@ def test_workflows_are_actionlint_clean() -> None:
                             capture_output=True, text=True, timeout=300,
                             env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_file_slipped_into_the_pages_folder_is_refused(tmp_path: Path) -> None:
+    """pages/ is published as it is: a page or script added there by hand (`git add -f`), or a
+    link to a file elsewhere, stops the build, named, and nothing is published."""
+    root = write_portal(tmp_path, {"caf": CAF})
+    (root / "pages").mkdir(exist_ok=True)
+    (root / "pages" / "promo.md").write_text("<script>steal()</script>\n", encoding="utf-8")
+    (root / "pages" / "extra.md").symlink_to("/etc/hostname")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    for name in ("pages/promo.md", "pages/extra.md"):
+        assert f"{name}:1:1: (file): this file was not written by voisinage" in result.stderr
+    assert not (root / "site" / "promo" / "index.html").exists()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ..model.site_model import SiteModel
 from ..records.checks import check
-from ..records.loading import Catalogue, load
+from ..records.loading import Catalogue, load, relative_path
 from ..records.problems import Problem, RecordsError
 from .pages import Page, Pages
-from .stubs import write_stubs
+from .stubs import strays, write_stubs
 
 log = logging.getLogger("voisinage")
 
@@ -72,8 +72,19 @@ def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = No
                     portal_pages=portal_pages)
     pages = list(Pages(portal))
     changed = write_stubs(pages, docs_dir)
+    _refuse_strays(docs_dir, content.parent)
     for warning in warnings:
         log.warning(str(warning))
     log.info("voisinage: %d pages in %d languages prepared in %.1f s (%d stubs changed)",
              len(pages), len(portal.langs), time.perf_counter() - started, changed)
     return Build(stamp, portal, pages, warnings)
+
+
+def _refuse_strays(docs_dir: Path, root: Path) -> None:
+    """Every page comes from content/: a file voisinage did not write in docs_dir is refused."""
+    found = strays(docs_dir)
+    if found:
+        raise RecordsError([Problem(relative_path(path, root), 1, 1, "", (
+            f"this file was not written by voisinage, and {docs_dir.name}/ is published as it is "
+            "— remove it; every page comes from the records in content/ (docs/security.md)"))
+            for path in found])

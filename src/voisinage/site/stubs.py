@@ -34,7 +34,22 @@ def write_stubs(pages: list[Page], docs_dir: Path) -> int:
         target.write_text(text, encoding="utf-8")
         changed += 1
     for old in docs_dir.rglob("*.md"):
-        if old not in wanted and "\nvoisinage: " in old.read_text(encoding="utf-8"):
+        if old not in wanted and not old.is_symlink() and _is_stub(old):
             old.unlink()
             changed += 1
     return changed
+
+
+def strays(docs_dir: Path) -> list[Path]:
+    """Files of docs_dir that voisinage did not write. The front end would publish them as they
+    are, so a pull request could add a page or a script there (`git add -f`) past every check of
+    the records: the build refuses them (docs/security.md)."""
+    ignore = docs_dir / ".gitignore"
+    return [path for path in sorted(docs_dir.rglob("*")) if path.is_symlink()
+            or (path.is_file() and path != ignore and not _is_stub(path))]
+
+
+def _is_stub(path: Path) -> bool:
+    if path.suffix != ".md" or path.stat().st_size > 4096:
+        return False
+    return "\nvoisinage: " in path.read_text(encoding="utf-8", errors="replace")
