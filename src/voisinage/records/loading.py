@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+from .filenames import stray_files
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
@@ -59,7 +60,7 @@ class Loaded:
 
 def load(content: Path) -> Loaded:
     """Read and check every record under content/ (schema only; see checks.check for the rest)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = stray_files(content)  # not read as records: said, not skipped
     root = content.parent
     portal = _load_one(content / "portal.yml", Portal, root, problems)
     territories: dict[str, Entry[Territory]] = {}
