@@ -340,7 +340,7 @@ def _scalar(prop: dict[str, Any], name: str) -> dict[str, Any]:
         return out
     if prop.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY",
-                "time_format": False, "picker_utc": True}
+                "time_format": False}
     out = {"widget": "string"}
     if "pattern" in prop:
         out["pattern"] = [prop["pattern"], _PATTERN_ERRORS.get(name, "Format invalide")]

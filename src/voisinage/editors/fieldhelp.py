@@ -268,9 +268,9 @@ CHOICES_FR: dict[str, str] = {
 """French labels of the fixed choices of a field (partner kinds, writing directions)."""
 
 SINGULAR_FR: dict[str, str] = {
-    "phones": "un téléphone", "required_documents": "un document", "entries": "un mot",
-    "aliases": "une autre forme", "languages_used": "une langue", "needs": "un besoin",
-    "notes": "une remarque", "languages": "une langue", "themes": "un thème",
-    "partners": "un partenaire",
+    "phones": "téléphone", "required_documents": "document", "entries": "mot",
+    "aliases": "autre forme", "languages_used": "langue", "needs": "besoin",
+    "notes": "remarque", "languages": "langue", "themes": "thème", "partners": "partenaire",
 }
-"""What the web editor's “Ajouter …” button of a list adds."""
+"""One item of a list, as the web editor counts them (“1 téléphone”) and adds one (“Ajouter
+téléphone”)."""
