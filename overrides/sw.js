@@ -9,6 +9,7 @@ self.addEventListener("activate", function (event) { event.waitUntil(self.client
 self.addEventListener("fetch", function (event) {
   var request = event.request, url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.href.indexOf(self.registration.scope + "admin/") === 0) return;  // the editors' tool: always fresh
   if (request.mode === "navigate" || url.pathname.endsWith("/")) {
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok) {

@@ -143,6 +143,20 @@ def test_stale_says_when_every_service_is_fresh(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().out.startswith("Every service was checked in the last 183 days")
 
 
+@pytest.mark.parametrize("command", [["stale"], ["check"], ["translations"], ["--help"]])
+def test_a_closed_pipe_ends_any_command_quietly(aging: Path, command: list[str]) -> None:
+    """`voisinage stale | head`: the reader stops early; no BrokenPipeError traceback."""
+    args = [*command, "--content", str(aging)] if command != ["--help"] else command
+    process = subprocess.Popen([sys.executable, "-m", "voisinage.cli", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` once it has its lines
+    errors = process.stderr.read().decode()
+    code = process.wait(timeout=120)
+    assert "BrokenPipeError" not in errors and "Traceback" not in errors, errors
+    assert code in (141, 0, 1), errors  # 141: stopped by the closed pipe, as shells report it
+
+
 # -- voisinage new service ---------------------------------------------------------------------
 def new(content: Path, *args: str) -> int:
     return cli.main(["new", "service", "--content", str(content), "--today", "2026-11-26", *args])

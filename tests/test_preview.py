@@ -39,3 +39,27 @@ def test_guides_can_be_turned_off_for_large_portals(tmp_path: Path) -> None:
     leaflets = root / "site" / "leaflets" / "territories"
     assert list(leaflets.glob("*.services.pdf")) and not list(leaflets.glob("*.guide.pdf"))
     assert ".guide.pdf" not in (root / "site" / "ar" / "ris-orangis" / "index.html").read_text("utf-8")
+
+
+def test_preview_without_lang_builds_the_default_language_and_says_how_to_add_others(
+        tmp_path: Path) -> None:
+    root = write_portal(tmp_path, {"caf": CAF})
+    result = subprocess.run(
+        [sys.executable, "-m", "voisinage.cli", "preview", "--territory", "ris-orangis", "--build"],
+        cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "previewing in fr only — add other languages with --lang, e.g. --lang en,ar" in result.stderr
+    assert "mkdocs.yml" not in result.stderr.split("INFO")[0]
+    site = root / ".cache" / "voisinage" / "preview" / "site"
+    assert (site / "ris-orangis" / "caf" / "index.html").exists()
+    assert not (site / "ar").exists() and not (site / "en").exists()
+
+
+def test_preview_refuses_a_language_the_portal_does_not_have(tmp_path: Path) -> None:
+    root = write_portal(tmp_path, {"caf": CAF})
+    result = subprocess.run(
+        [sys.executable, "-m", "voisinage.cli", "preview", "--territory", "ris-orangis", "--lang",
+         "es", "--build"], cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "--lang es: not a language of" in result.stderr
+    assert "expected codes among fr, en, ar, zh" in result.stderr

@@ -135,7 +135,9 @@ FILE_RULES = {  # file → words; reported on line 1, field "(file)"
     "ris-orangis/dangling.yml": "this file is a symbolic link",
     "linked-folder/pmi.yml": "the folder content/services/linked-folder/ is a symbolic link",
     "ris-orangis/...yml": 'the file name "...yml" is not allowed',
-    "ris-orangis/Mairie Annexe.yml": 'the file name "Mairie Annexe.yml" is not allowed',
+    "ris-orangis/Mairie Annexe.yml": "this file's name becomes a web address, so it is made of "
+                                     "lowercase letters, digits and dashes only — rename it to "
+                                     "mairie-annexe.yml",
     "ris-orangis/big.yml": f"more than the {MAX_FILE_BYTES:,} a record may have",
 }
 

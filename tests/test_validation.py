@@ -99,3 +99,30 @@ def test_mkdocs_languages_must_match_the_portal(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "differ from content/portal.yml (fr, en, ar, zh)" in result.stderr
     assert "{locale: zh, name: 简体中文, build: true}" in result.stderr
+
+
+def test_files_that_are_not_records_are_named_with_the_fix(tmp_path: Path) -> None:
+    """A record saved as caf.yml.txt, CAF.YML or caf.yaml~ is not read: the check says so, with
+    the name it should have, instead of "All records are fine" over a change the site ignores."""
+    root = write_portal(tmp_path, {"caf": CAF})
+    folder = root / "content" / "services" / "ris-orangis"
+    for name in ("x", "x.yml.txt", "x.YML", "x.yaml~", "Maison_des Familles.yml"):
+        (folder / name).write_text(CAF, encoding="utf-8")
+    (folder / ".gitkeep").write_text("", encoding="utf-8")  # not a record: no word about it
+    (folder / "old").mkdir()
+    (root / "content" / "notes.md").write_text("à faire\n", encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 1
+    lines = {line.split(":", 1)[0]: line for line in result.stdout.splitlines()}
+    where = "content/services/ris-orangis/"
+    assert "rename it to x.yml, or move it out of content/" in lines[where + "x"]
+    assert "rename it to x.yml" in lines[where + "x.yml.txt"]
+    assert "extension must be in lowercase — rename it to x.yml" in lines[where + "x.YML"]
+    assert "backup copy" in lines[where + "x.yaml~"]
+    assert ("lowercase letters, digits and dashes only — rename it to maison-des-familles.yml"
+            in lines[where + "Maison_des Familles.yml"])
+    assert "a service goes directly in the folder of its territory" in lines[where + "old"]
+    assert "move it out of content/" in lines["content/notes.md"]
+    assert where + ".gitkeep" not in lines
+    assert "All records are fine" not in result.stderr
+    assert "7 errors in 7 files" in result.stderr

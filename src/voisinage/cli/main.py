@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,24 @@ def main(argv: list[str] | None = None) -> int:
     editors.add_parsers(sub)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        code = int(args.func(args))
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not at interpreter exit
+    except BrokenPipeError:
+        return _closed_pipe()
+    return code
+
+
+def _closed_pipe() -> int:
+    """`voisinage stale | head`: the reader has all it wanted; stop quietly, like other tools.
+
+    Python would print a BrokenPipeError traceback, and again when it flushes stdout on exit;
+    pointing stdout at /dev/null stops the second one. 141 is what a shell reports for a program
+    ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 def _check(args: argparse.Namespace) -> int:

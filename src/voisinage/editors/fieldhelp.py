@@ -94,3 +94,186 @@ NESTED: dict[str, dict[str, Help]] = {
     },
 }
 """Fields of the records nested in a service, by model name."""
+
+
+@dataclass(frozen=True)
+class French:
+    """A field as the web editor shows it to French-speaking editors: its label and a hint."""
+
+    label: str
+    hint: str = ""
+
+
+FRENCH: dict[str, French] = {
+    # Every record
+    "machine_translations": French(
+        "Traductions automatiques à relire",
+        "Les langues traduites par une machine et pas encore relues par une personne qui les "
+        "parle. Retirez une langue quand ses textes ont été relus."),
+    "example": French("Contenu d'exemple", "Cochez si les détails locaux sont fictifs."),
+    "source": French("Source", "D'où viennent les informations : une page officielle "
+                     "(adresse commençant par https://)."),
+    "url": French("Site web", "Adresse commençant par https://"),
+    "email": French("Adresse e-mail", "Par exemple accueil@example.org"),
+    "phones": French("Téléphones", "Les numéros tels qu'on les compose : 01 99 00 12 34, ou un "
+                     "numéro court comme 3230."),
+    "address": French("Adresse"),
+    "opening_hours": French(
+        "Horaires d'ouverture",
+        "Au format OpenStreetMap : jours Mo Tu We Th Fr Sa Su, heures 09:00-12:00, PH = jours "
+        "fériés. Exemple : Mo-Fr 09:00-12:00,14:00-17:00; PH off"),
+    "languages": French("Langues"),
+    # Service
+    "Service.name": French("Nom officiel", "En français, tel que les habitants le lisent sur "
+                           "leurs courriers et sur la porte ; ses traductions dessous."),
+    "Service.alternate_name": French("Nom court ou sigle", "Par exemple CAF."),
+    "Service.description": French("Description", "À quoi sert le service, en deux ou trois "
+                                  "phrases courtes."),
+    "Service.themes": French("Thèmes", "Un ou plusieurs thèmes du portail."),
+    "Service.partner": French("Partenaire", "Qui propose le service."),
+    "Service.eligibility_description": French(
+        "Pour qui", "Qui peut en bénéficier : âge, revenus, lieu d'habitation…"),
+    "Service.fees_description": French("Coût", "Ce que ça coûte, par exemple « Gratuit. »"),
+    "Service.application_process": French(
+        "Comment faire", "Les étapes, une par ligne commençant par « - »."),
+    "Service.required_documents": French("Documents à apporter", "Un document par élément."),
+    "Service.languages": French("Langues parlées au guichet"),
+    "Service.french_required": French(
+        "Le français est nécessaire au guichet",
+        "Cochez si un habitant doit parler français (ou venir accompagné) ; laissez décoché "
+        "s'il peut y aller seul sans parler français."),
+    "Service.interpretation_services": French(
+        "Aide pour ceux qui parlent peu français",
+        "Interprète, interprétariat par téléphone, accompagnement…"),
+    "Service.accessibility": French("Accessibilité", "Fauteuil roulant, poussette, personnes "
+                                    "malvoyantes…"),
+    "Service.latitude": French("Latitude", "Position sur la carte (par exemple depuis "
+                               "openstreetmap.org), avec la longitude. Exemple : 48.6512"),
+    "Service.longitude": French("Longitude", "Avec la latitude. Exemple : 2.4122"),
+    "Service.temporary_closure": French(
+        "Fermeture temporaire", "Une fermeture de quelques jours (travaux, vacances), affichée "
+        "en avertissement."),
+    "Service.assured_date": French(
+        "Date de vérification", "Le jour où vous avez vérifié ces informations auprès du "
+        "service. Changez-la à chaque vérification."),
+    "Service.assurer_email": French("Vérifié par", "L'adresse e-mail de la personne qui a "
+                                    "vérifié, pour redemander plus tard."),
+    "Service.example": French("Contenu d'exemple", "Cochez si les détails locaux sont fictifs."),
+    # Nested in a service
+    "Address.address_1": French("Numéro et rue", "Par exemple 5 rue de la Solidarité"),
+    "Address.address_2": French("Complément", "Bâtiment, étage, porte…"),
+    "Address.city": French("Ville"),
+    "Address.postal_code": French("Code postal", "Cinq chiffres, par exemple 91130."),
+    "Phone.number": French("Numéro", "Par exemple 01 99 00 12 34, ou un numéro court comme "
+                           "3230."),
+    "Phone.description": French("Quand ou pourquoi appeler", "Par exemple « Le matin »."),
+    "Closure.start": French("Premier jour de fermeture"),
+    "Closure.end": French("Dernier jour de fermeture"),
+    "Closure.message": French("Message aux habitants", "Que faire pendant la fermeture."),
+    # Territory
+    "Territory.name": French("Nom du quartier"),
+    "Territory.town": French("Commune"),
+    "Territory.department": French("Département"),
+    "Territory.description": French("Présentation du quartier"),
+    "Territory.languages": French("Langues les plus parlées dans le quartier",
+                                  "La plus parlée d'abord."),
+    "Territory.bounds": French("Limites sur la carte",
+                               "Les services du quartier doivent être dans ce rectangle."),
+    "Territory.branch": French("Antenne locale", "L'équipe qui fait du porte-à-porte ici."),
+    "Department.code": French("Numéro", "Par exemple 91, ou 2A, 2B."),
+    "Department.name": French("Nom", "Par exemple Essonne."),
+    "Bounds.south": French("Sud (latitude minimale)"),
+    "Bounds.west": French("Ouest (longitude minimale)"),
+    "Bounds.north": French("Nord (latitude maximale)"),
+    "Bounds.east": French("Est (longitude maximale)"),
+    "Branch.name": French("Nom de l'antenne"),
+    # Mission
+    "Mission.territory": French("Quartier"),
+    "Mission.partner": French("Partenaire", "Qui a commandé la mission."),
+    "Mission.theme": French("Thème"),
+    "Mission.period": French("Période"),
+    "Mission.headline": French("Titre du tract", "Quelques mots."),
+    "Mission.message": French("Message", "Ce que viennent dire les Voisins Malins, en deux "
+                              "phrases."),
+    "Mission.services": French("Services présentés", "Des services du quartier de la mission."),
+    "Mission.short_code": French(
+        "Code court", "Fixe l'adresse courte des QR codes, par exemple après avoir renommé le "
+        "fichier. Laissez vide sinon."),
+    "Mission.results": French("Résultats", "À remplir après la mission : des nombres et des "
+                              "remarques anonymes seulement."),
+    "Mission.example": French("Mission d'exemple", "Cochez si la mission est fictive."),
+    "Period.start": French("Début"),
+    "Period.end": French("Fin"),
+    "Results.doors_knocked": French("Portes frappées"),
+    "Results.households_met": French("Foyers rencontrés"),
+    "Results.languages_used": French("Langues utilisées"),
+    "Results.needs": French("Besoins exprimés"),
+    "Results.notes": French("Remarques", "Courtes et anonymes, en français : jamais de nom, "
+                            "d'adresse, de numéro."),
+    "LanguageCount.language": French("Langue", "Un code comme ar, aussi hors du portail."),
+    "LanguageCount.households": French("Foyers rencontrés dans cette langue"),
+    "Need.theme": French("Thème"),
+    "Need.households": French("Foyers qui l'ont exprimé"),
+    "Need.notes": French("Remarques", "Courtes et anonymes, en français."),
+    # Glossary
+    "Glossary.entries": French("Mots"),
+    "Glossary.machine_translations": French(
+        "Traductions automatiques à relire", "Les langues traduites par une machine dans tous "
+        "les mots."),
+    "GlossaryEntry.term": French("Terme officiel", "En français, par exemple « Aide "
+                                 "personnalisée au logement »."),
+    "GlossaryEntry.aliases": French("Autres formes", "Sigles et variantes, par exemple APL."),
+    "GlossaryEntry.definition": French("Définition", "Ce que c'est, en mots simples, dans "
+                                       "chaque langue."),
+    # Portal
+    "Portal.name": French("Nom du portail"),
+    "Portal.tagline": French("Phrase d'accueil"),
+    "Portal.site_url": French("Adresse publique du portail",
+                              "Les QR codes et les liens pointent dessous."),
+    "Portal.default_language": French("Langue par défaut",
+                                      "La langue du guichet, obligatoire dans chaque texte."),
+    "Portal.example": French("Portail d'exemple",
+                             "Affiche un bandeau « exemple » sur chaque page."),
+    "Portal.languages": French("Langues du portail"),
+    "Portal.themes": French("Thèmes"),
+    "Portal.partners": French("Partenaires"),
+    "Portal.freshness_days": French(
+        "Délai avant revérification (jours)", "`voisinage check` signale un service vérifié "
+        "il y a plus longtemps (183 jours, environ six mois, par défaut ; 0 : jamais)."),
+    "Language.code": French("Code", "Par exemple ar, zh, ta."),
+    "Language.name": French("Nom", "Dans sa propre écriture, par exemple العربية."),
+    "Language.dir": French("Sens d'écriture", "rtl pour l'arabe et les langues écrites de "
+                           "droite à gauche, ltr sinon."),
+    "Theme.id": French("Identifiant", "Lettres minuscules, chiffres et tirets, par exemple "
+                       "housing. Ne le changez pas : les services y renvoient."),
+    "Theme.name": French("Nom"),
+    "Partner.id": French("Identifiant", "Lettres minuscules, chiffres et tirets, par exemple "
+                         "caf."),
+    "Partner.name": French("Nom"),
+    "Partner.kind": French("Type"),
+    "Partner.url": French("Site web"),
+}
+"""Labels and hints of the web editor (admin/), by `Model.field` or, for a field that means
+the same everywhere, by its name. tests/test_cms.py checks that every field has one."""
+
+
+def french(model: str, field: str) -> French:
+    """The French label of a field of a record model, e.g. french("Phone", "number")."""
+    return FRENCH.get(f"{model}.{field}") or FRENCH[field]
+
+
+CHOICES_FR: dict[str, str] = {
+    "social_landlord": "Bailleur social", "utility": "Fournisseur d'énergie ou d'eau",
+    "municipality": "Commune", "public_body": "Organisme public", "department": "Département",
+    "association": "Association", "transport_authority": "Autorité organisatrice des transports",
+    "ltr": "De gauche à droite (ltr)", "rtl": "De droite à gauche (rtl), comme l'arabe",
+}
+"""French labels of the fixed choices of a field (partner kinds, writing directions)."""
+
+SINGULAR_FR: dict[str, str] = {
+    "phones": "téléphone", "required_documents": "document", "entries": "mot",
+    "aliases": "autre forme", "languages_used": "langue", "needs": "besoin",
+    "notes": "remarque", "languages": "langue", "themes": "thème", "partners": "partenaire",
+}
+"""One item of a list, as the web editor counts them (“1 téléphone”) and adds one (“Ajouter
+téléphone”)."""

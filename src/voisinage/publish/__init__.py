@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import exports
+from ..editors import cms
 from ..editors import page as editors_page
 from ..exports import reports
 from ..model.leaflets import leaflets_of
@@ -26,9 +27,10 @@ log = logging.getLogger("voisinage")
 
 
 def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
-            workers: int | None = None) -> pdf.Outcome:
+            workers: int | None = None, editor: cms.Options | None = None) -> pdf.Outcome:
     """Write the leaflets of the territories built into the site and, when the build makes the
-    portal-wide pages, the open data, redirect pages, report CSVs and the editors' page."""
+    portal-wide pages, the open data, redirect pages, report CSVs, the editors' page and the web
+    editor (admin/; editor=None leaves it out)."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
         raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1,
                                     "site_url", (
@@ -47,6 +49,8 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
         short_addresses = redirects.write(portal, site_dir)
         report_files = reports.write(portal, site_dir)
         editors_page.write(portal, site_dir)  # translation status, for editors only
+        if editor is not None:
+            cms.write(portal, site_dir, editor)  # admin/: the web editor of the records
     prune(cache_dir / "leaflets", {p.name for p in made.values()})
     log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
              "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),

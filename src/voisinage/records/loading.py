@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from ..markup import string_problem
+from .filenames import NAME, stray_files
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
@@ -68,7 +68,7 @@ class Loaded:
 
 def load(content: Path) -> Loaded:
     """Read and check every record under content/ (schema only; see checks.check for the rest)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = stray_files(content)  # not read as records: said, not skipped
     root = content.parent
     portal = _load_one(content / "portal.yml", Portal, content, problems)
     territories: dict[str, Entry[Territory]] = {}
@@ -109,8 +109,9 @@ _READ: dict[tuple[Path, type[Record], Path], tuple[bytes, Any, list[Problem]]] =
 def _load_one(path: Path, kind: type[R], content: Path, problems: list[Problem]) -> Entry[R] | None:
     root = content.parent
     refused = _refusal(path, content)
-    if refused:
-        problems.append(Problem(relative_path(path, root), 1, 1, "", refused))
+    if refused is not None:
+        if refused:  # "": a name that is no address, refused unread and said by stray_files
+            problems.append(Problem(relative_path(path, root), 1, 1, "", refused))
         return None
     try:
         stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
@@ -127,12 +128,12 @@ def _load_one(path: Path, kind: type[R], content: Path, problems: list[Problem])
     return known[1]
 
 
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _refusal(path: Path, content: Path) -> str | None:
-    """Why a record file must not be read, or None. A link (or a folder that is one) could bring
-    any file of the machine that builds the site — a CI runner's — into the published pages."""
+    """Why a record file must not be read ("" when `stray_files` says why), or None. A link (or a
+    folder that is one) could bring any file of the machine that builds the site — a CI
+    runner's — into the published pages."""
     root = content.parent
     here = path
     while here != content and here != here.parent:
@@ -148,13 +149,13 @@ def _refusal(path: Path, content: Path) -> str | None:
                 "content/ folder")
     if not path.is_file():
         return "this is not a file — a record is a .yml file"
-    if path.stem not in ("portal", "glossary") and not _SLUG.fullmatch(path.stem):
+    if path.stem not in ("portal", "glossary") and not NAME.fullmatch(path.stem):
+        if not path.name.startswith("."):
+            return ""  # it would become an address like "Mairie Annexe": said by stray_files
         return (f'the file name "{path.name}" is not allowed: it becomes the record\'s address on '
                 'the site — use lowercase letters, digits and dashes, like "france-services.yml"')
-    if path.parent.parent.name == "services" and not _SLUG.fullmatch(path.parent.name):
-        return (f'the folder name "{path.parent.name}" is not allowed: it is a territory\'s '
-                "address on the site — use lowercase letters, digits and dashes, like "
-                '"ris-orangis"')
+    if path.parent.parent.name == "services" and not NAME.fullmatch(path.parent.name):
+        return ""
     return None
 
 

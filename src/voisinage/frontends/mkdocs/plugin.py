@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ... import interface
+from ...editors import cms
 from ...languages import direction_of
 from ...model.site_model import KINDS, relative_link
 from ...publish import publish
@@ -57,6 +58,10 @@ class VoisinageConfig(Config):
     """Build only these languages besides the default one (empty: all), for previews."""
     leaflets = opt.Type(bool, default=True)
     """Make the leaflets and open data after the pages (off in previews)."""
+    cms = opt.Type(dict, default={})
+    """The web editor under admin/ (Decap CMS): `repo` (owner/name on GitHub; default: from
+    `repo_url`), `branch` (main), `base_url` (the OAuth client that signs editors in),
+    `local_backend` (the local back end's API), `enabled` (true)."""
     guides = opt.Type(bool, default=True)
     """Make the printable guide of every territory: one A4 page per service and language. Costly
     for a national portal; turn off and make them with `voisinage leaflets --format guide`."""
@@ -157,7 +162,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
-                publish(portal, site, _cache_dir(self.config, config))
+                publish(portal, site, _cache_dir(self.config, config),
+                        editor=_editor(self.config.cms, config.repo_url))
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 
@@ -192,6 +198,24 @@ def _cache_dir(options: VoisinageConfig, config: MkDocsConfig) -> Path:
     if options.cache_dir:
         return Path(options.cache_dir)
     return Path(config.config_file_path).parent / ".cache" / "voisinage"
+
+
+def _editor(options: dict[str, Any], repo_url: str | None) -> cms.Options | None:
+    """The web editor's options from mkdocs.yml: `plugins: - voisinage: cms: {…}`."""
+    if options.get("enabled", True) is False:
+        return None
+    known = {"repo", "branch", "base_url", "local_backend", "enabled"}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise PluginError(f"voisinage: unknown option cms.{unknown[0]} in mkdocs.yml — expected "
+                          f"some of {', '.join(sorted(known))}")
+    repo = str(options.get("repo") or "")
+    match = re.match(r"https://github\.com/([^/]+/[^/]+?)(\.git)?/?$", repo_url or "")
+    if not repo and match:
+        repo = match.group(1)
+    return cms.Options(repo=repo, branch=str(options.get("branch") or "main"),
+                       base_url=str(options.get("base_url") or ""),
+                       local_backend=str(options.get("local_backend") or cms.LOCAL_BACKEND))
 
 
 def _show_core_log() -> None:

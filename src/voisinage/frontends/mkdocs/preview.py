@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import configs
 
 FOLDER = Path(".cache") / "voisinage" / "preview"
@@ -29,7 +31,8 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("--territory", required=True, action="append",
                         help="territory to preview (file name in content/territories); repeatable")
-    parser.add_argument("--lang", default="", help="languages besides the default, e.g. ar,ta")
+    parser.add_argument("--lang", default="", help="languages besides the default, e.g. ar,ta "
+                        "(default: the default language only; `all`: every language of the portal)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="the portal's MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
@@ -42,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.config.exists():
         print(f"voisinage: no {args.config} here — run from the portal's folder", file=sys.stderr)
         return 1
-    languages = [code.strip() for code in args.lang.split(",") if code.strip()]
+    try:
+        languages = chosen_languages(args.lang, configs.content_of(args.config) / "portal.yml")
+    except ValueError as error:
+        print(f"voisinage: {error}", file=sys.stderr)
+        return 1
     config_file = write_config(args.config, args.territory, languages)
     command = [sys.executable, "-m", "mkdocs", "build" if args.build else "serve", "-f",
                str(config_file)]
@@ -50,6 +57,39 @@ def run(args: argparse.Namespace) -> int:
         command += ["--dev-addr", args.dev_addr]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.call(command, env=env)
+
+
+def chosen_languages(asked: str, portal: Path) -> list[str]:
+    """The languages to preview: the default one and those asked for (`all`: every one).
+
+    Without --lang only the default language is built, the fastest preview; the editor is told
+    how to add others. An unknown code is refused with the portal's codes."""
+    declared, default = _portal_languages(portal)
+    codes = [code.strip() for code in asked.split(",") if code.strip()]
+    if codes == ["all"]:
+        return declared or [default]
+    unknown = [code for code in codes if declared and code not in declared]
+    if unknown:
+        raise ValueError(f'--lang {",".join(unknown)}: not a language of {portal} — expected '
+                         f'codes among {", ".join(declared)}, e.g. --lang {declared[-1]}')
+    if not codes:
+        others = [code for code in declared if code != default] or ["en"]
+        print(f"voisinage: previewing in {default} only — add other languages with --lang, e.g. "
+              f"--lang {','.join(others[:2])} (the portal's: {', '.join(declared)}), "
+              "or --lang all", file=sys.stderr)
+    return [default, *[code for code in codes if code != default]]
+
+
+def _portal_languages(portal: Path) -> tuple[list[str], str]:
+    """The language codes declared in portal.yml and its default one, read without checking the
+    records (the preview's build checks them and says what is wrong)."""
+    try:
+        record = yaml.safe_load(portal.read_text(encoding="utf-8")) or {}
+        declared = [str(x["code"]) for x in record.get("languages") or [] if isinstance(x, dict)]
+        default = str(record.get("default_language") or "fr")
+    except (OSError, yaml.YAMLError, KeyError, AttributeError):
+        return [], "fr"
+    return declared, default
 
 
 def write_config(base: Path, territories: list[str], languages: list[str]) -> Path:
