@@ -69,6 +69,9 @@ SERVICE: dict[str, Help] = {
     "example": Help("true when local details are fictional (example content).", False),
     "machine_translations": Help("Languages machine-translated and not yet reviewed by a "
                                  "person who speaks them.", ["ar", "zh"]),
+    "translated_from": Help("Written by `voisinage translations` (import, mark-current), not by "
+                            "hand: which French text each translation was made from, so that a "
+                            "change of the French marks its translations outdated."),
 }
 """Every field of records.Service, in the words of the people who fill it in."""
 

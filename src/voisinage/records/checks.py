@@ -6,11 +6,9 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import markup
 from ..languages import locale_for
-from . import missions
+from . import missions, tracking
 from .loading import Catalogue, Entry, Loaded, relative_path
 from .problems import Problem, field_path
 from .schema import Record
@@ -48,6 +46,7 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
                                  *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
     for entry in entries:
         yield from _languages(say, entry, codes, portal.default_language)
+        yield from _outdated(say, entry, codes, portal.default_language)
 
     for tid, territory in cat.territories.items():
         b = territory.record.bounds
@@ -152,6 +151,10 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
         for j, code in enumerate(item.machine_translations):
             if code not in codes:
                 yield say(entry, ("entries", i, "machine_translations", j), _not_declared(code, codes))
+        if item.name and item.name.get(cat.portal.record.default_language, item.term) != item.term:
+            yield say(entry, ("entries", i, "name", cat.portal.record.default_language), (
+                f'expected the term itself, "{item.term}" — `name` gives the term in each '
+                "language, starting with the French one"))
         words = [(item.term, ("entries", i, "term"))] + [
             (word, ("entries", i, "aliases", j)) for j, word in enumerate(item.aliases)]
         for word, loc in words:
@@ -218,16 +221,30 @@ def _languages(say: _Reporter, entry: Entry[Any], codes: list[str], default: str
                 f"of the counter and the one shown where a translation is missing"))
 
 
+def _outdated(say: _Reporter, entry: Entry[Any], codes: list[str],
+              default: str) -> Iterator[Problem]:
+    """A warning on the French line of each text changed since it was translated."""
+    rel = relative_path(entry.path, say.root)
+    for found in tracking.walk(entry.record):
+        if default not in found.text:
+            continue
+        langs = sorted(found.outdated(default), key=lambda c: codes.index(c) if c in codes else 99)
+        if not langs:
+            continue
+        first, french = langs[0], "French" if default == "fr" else f'"{default}"'
+        yield say(entry, found.loc + (default,), (
+            f"this text changed after it was translated: the translation{'s' * (len(langs) > 1)}"
+            f" in {', '.join(langs)} {'are' if len(langs) > 1 else 'is'} now outdated, and "
+            f"residents see this {french} text instead, with a notice. Have "
+            f"{'them' if len(langs) > 1 else 'it'} updated: voisinage translations export "
+            f"--lang {first} --out {first}.po; or, if you updated one yourself: voisinage "
+            f"translations mark-current --lang {first} {rel}"), severity="warning")
+
+
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
-    """Every translatable text inside a record, with where it is."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from texts(item, loc + (i,))
-    elif isinstance(value, dict):
-        yield loc, value
+    """Every translatable text inside a record, with where it is (fingerprints are not texts)."""
+    for found in tracking.walk(value, loc):
+        yield found.loc, found.text
 
 
 def _unique(say: _Reporter, entry: Entry[Any], name: str, ids: list[str]) -> Iterator[Problem]:

@@ -46,6 +46,12 @@ class Catalogue:
     def all_services(self) -> list[Entry[Service]]:
         return [e for by_id in self.services.values() for e in by_id.values()]
 
+    def entries(self) -> list[Entry[Record]]:
+        """Every record, of whatever kind, in the order of the files: portal, territories,
+        services, missions, glossary."""
+        return [self.portal, *self.territories.values(), *self.all_services(),
+                *self.missions.values(), *([self.glossary] if self.glossary else [])]
+
 
 @dataclass
 class Loaded:
