@@ -38,6 +38,11 @@ def freshness_warnings(loaded: Loaded, args: argparse.Namespace) -> list[Problem
     return freshness.warnings(loaded.catalogue, args.today or date.today(), limit)
 
 
+def translation_warnings(loaded: Loaded) -> list[Problem]:
+    """Warnings of `voisinage check` on French texts changed since they were translated."""
+    return translations.warnings(loaded.catalogue) if loaded.catalogue is not None else []
+
+
 def annotate(problems: list[Problem], content: Path) -> None:
     """In GitHub Actions, repeat each problem as an annotation on its line of the pull request."""
     if os.environ.get("GITHUB_ACTIONS") != "true":

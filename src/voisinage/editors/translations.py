@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from ..records import tracking
 from ..records.loading import Catalogue, Entry, relative_path
-from ..records.problems import field_path
+from ..records.problems import Problem, field_path
 from ..records.yamlfile import Loc
 
 State = Literal["translated", "machine", "outdated", "missing"]
@@ -168,6 +168,32 @@ def report(catalogue: Catalogue, *, details: bool = True) -> str:
     lines += ["", (f"For a translator: voisinage translations export --lang {code} --out "
                    f"{code}.po (or {code}.xlf), then voisinage translations import {code}.po")]
     return "\n".join(lines)
+
+
+def warnings(catalogue: Catalogue) -> list[Problem]:
+    """`voisinage check`'s warning on the French line of each text changed since it was
+    translated, naming the languages now outdated. Not an error, and not raised by the site's
+    build: the corrected French must be published at once; residents see it with a notice."""
+    portal = catalogue.portal.record
+    default = portal.default_language
+    codes = [x.code for x in portal.languages]
+    french = "French" if default == "fr" else f'"{default}"'
+    docs = {relative_path(e.path, catalogue.root): e.doc for e in entries(catalogue)}
+    out = []
+    for text in fields(catalogue):
+        langs = [c for c in codes if c != default and text.state(c, default) == "outdated"]
+        if default not in text.text or not langs:
+            continue
+        mark = docs[text.path].mark(text.loc + (default,))
+        many = len(langs) > 1
+        out.append(Problem(text.path, mark.line, mark.column, f"{text.field}.{default}", (
+            f"this text changed after it was translated: the translation{'s' * many} in "
+            f"{', '.join(langs)} {'are' if many else 'is'} now outdated, and residents see this "
+            f"{french} text instead, with a notice. Have {'them' if many else 'it'} updated: "
+            f"voisinage translations export --lang {langs[0]} --out {langs[0]}.po; or, if you "
+            f"updated one yourself: voisinage translations mark-current --lang {langs[0]} "
+            f"{text.path}"), "warning"))
+    return out
 
 
 def _machine(record: Any, loc: tuple[str | int, ...]) -> frozenset[str]:

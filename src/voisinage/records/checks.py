@@ -46,7 +46,6 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
                                  *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
     for entry in entries:
         yield from _languages(say, entry, codes, portal.default_language)
-        yield from _outdated(say, entry, codes, portal.default_language)
 
     for tid, territory in cat.territories.items():
         b = territory.record.bounds
@@ -219,26 +218,6 @@ def _languages(say: _Reporter, entry: Entry[Any], codes: list[str], default: str
             yield say(entry, loc, (
                 f'the text in "{default}" is missing — every text needs it, it is the language '
                 f"of the counter and the one shown where a translation is missing"))
-
-
-def _outdated(say: _Reporter, entry: Entry[Any], codes: list[str],
-              default: str) -> Iterator[Problem]:
-    """A warning on the French line of each text changed since it was translated."""
-    rel = relative_path(entry.path, say.root)
-    for found in tracking.walk(entry.record):
-        if default not in found.text:
-            continue
-        langs = sorted(found.outdated(default), key=lambda c: codes.index(c) if c in codes else 99)
-        if not langs:
-            continue
-        first, french = langs[0], "French" if default == "fr" else f'"{default}"'
-        yield say(entry, found.loc + (default,), (
-            f"this text changed after it was translated: the translation{'s' * (len(langs) > 1)}"
-            f" in {', '.join(langs)} {'are' if len(langs) > 1 else 'is'} now outdated, and "
-            f"residents see this {french} text instead, with a notice. Have "
-            f"{'them' if len(langs) > 1 else 'it'} updated: voisinage translations export "
-            f"--lang {first} --out {first}.po; or, if you updated one yourself: voisinage "
-            f"translations mark-current --lang {first} {rel}"), severity="warning")
 
 
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
