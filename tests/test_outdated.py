@@ -396,12 +396,15 @@ def test_page_shows_the_french_with_a_notice_instead_of_an_outdated_translation(
 
 
 def test_leaflet_prints_the_french_with_a_notice(built: Path) -> None:
-    text = normal(text_of(built / "leaflets" / "missions" / "droits-caf.ar.a5.pdf"))
-    assert as_poppler_reads("ترجمة هذا النص قيد التحديث") in text
-    assert normal("C'est gratuit et sans rendez-vous.") in text
-    assert as_poppler_reads("الخدمة مجانية") not in text
+    """The short notice (a leaflet has no room for more, and must not overflow because a French
+    text changed), then today's French; the old Arabic is gone, on the A5 and on the A6 copies."""
+    for leaflet in ("droits-caf.ar.a5.pdf", "droits-caf.ar.a4-4xa6.pdf"):
+        text = normal(text_of(built / "leaflets" / "missions" / leaflet))
+        assert as_poppler_reads("الترجمة قيد التحديث") in text, leaflet
+        assert normal("C'est gratuit et sans rendez-vous.") in text
+        assert as_poppler_reads("الخدمة مجانية") not in text
     chinese = normal(text_of(built / "leaflets" / "missions" / "droits-caf.zh.a5.pdf"))
-    assert normal("这段文字的翻译正在更新") in chinese and "免费。" not in chinese
+    assert normal("（翻译更新中）") in chinese and "免费。" not in chinese
 
 
 def test_editors_page_counts_outdated_translations(built: Path) -> None:

@@ -224,6 +224,9 @@ def _import(args: argparse.Namespace) -> int:
         if lang not in codes:
             return _fail(f'{args.po} is in "{lang or "no language"}", not a language of the '
                          f"portal ({', '.join(codes)}) — give it with --lang CODE")
+        if lang == catalogue.portal.record.default_language:
+            return _fail(f'{args.po} is in "{lang}", the language the records are written in: '
+                         "a translator's file is in another language — give it with --lang CODE")
         result = (pofiles.import_po if kind == "po" else xliff.import_xliff)(
             catalogue, args.po, lang)
     except (OSError, PoFileError, xliff.XliffError) as error:

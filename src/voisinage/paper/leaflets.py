@@ -132,12 +132,12 @@ class _View(LanguageView):
             Markup(tag), said.lang.html_lang, said.lang.direction, html)
         if not said.outdated:
             return html
-        notice = Markup('<{0} class="outdated" lang="{1}" dir="{2}">{3}</{0}>')
-        if tag == "span":  # after a one-line text; above a longer one
-            return html + Markup(" ") + notice.format(
-                Markup("span"), self.lang.html_lang, self.lang.direction, self.t("outdated_short"))
-        return notice.format(Markup("p"), self.lang.html_lang, self.lang.direction,
-                             self.t("outdated")) + html
+        # The short notice, after a one-line text or above a longer one: a leaflet has no room
+        # for more, and must not overflow because a French text changed.
+        notice = Markup('<{0} class="outdated" lang="{1}" dir="{2}">{3}</{0}>').format(
+            Markup(tag if tag == "span" else "p"), self.lang.html_lang, self.lang.direction,
+            self.t("outdated_short"))
+        return html + Markup(" ") + notice if tag == "span" else notice + html
 
     def translated(self, text: dict[str, str]) -> bool:
         return (self.lang.code in text and text[self.lang.code] != text.get(self.fr.code)

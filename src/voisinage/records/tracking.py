@@ -61,8 +61,9 @@ class Tracked:
 
     def outdated(self, default: str) -> list[str]:
         """The languages whose translation was made from another French text, in file order."""
+        current = fingerprint(self.text[default])
         return [code for code in self.text
-                if code != default and self.state(code, default) == "outdated"]
+                if code != default and code in self.stored and self.stored[code] != current]
 
 
 def walk(value: Any, loc: Loc = (), owner: Loc = (),
