@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from helpers import CAF, GLOSSARY, mkdocs_build, write_glossary, write_portal
 from test_leaflets import as_poppler_reads, normal, text_of
-from test_missions import MISSION, share_leaflet_cache, write_mission_portal
+from test_missions import share_leaflet_cache, write_mission_portal
 from translate.storage import factory, pypo
 from translate.storage.xliff import Xliff1File
 
