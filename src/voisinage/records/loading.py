@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+from . import tracking
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
@@ -230,13 +231,15 @@ def _pattern_hint(detail: Any) -> str:
 
 
 def _unknown(loc: Loc, kind: type[Record]) -> str:
+    """An unknown field, with the fields an editor may write there (not the fingerprints that
+    `voisinage translations` writes itself)."""
     model: Any = kind
     for part in loc[:-1]:
         if isinstance(part, int) or model is None:
             continue
         annotation = model.model_fields.get(part)
         model = _model_of(annotation.annotation) if annotation else None
-    known = sorted(model.model_fields) if model else []
+    known = sorted(f for f in model.model_fields if f != tracking.FIELD) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
     hint = f" — did you mean \"{close[0]}\"?" if close else "."
     return f"unknown field{hint} Known fields here: {', '.join(known)}" if known else "unknown field"
