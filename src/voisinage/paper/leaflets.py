@@ -130,13 +130,13 @@ class _View(LanguageView):
             return html
         html = Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(
             Markup(tag), said.lang.html_lang, said.lang.direction, html)
-        if not said.outdated:
-            return html
         # The short notice, after a one-line text or above a longer one: a leaflet has no room
         # for more, and must not overflow because a French text changed.
+        words = self.outdated_notice(said, short=True)
+        if words is None:
+            return html
         notice = Markup('<{0} class="outdated" lang="{1}" dir="{2}">{3}</{0}>').format(
-            Markup(tag if tag == "span" else "p"), self.lang.html_lang, self.lang.direction,
-            self.t("outdated_short"))
+            Markup(tag if tag == "span" else "p"), self.lang.html_lang, self.lang.direction, words)
         return html + Markup(" ") + notice if tag == "span" else notice + html
 
     def translated(self, text: dict[str, str]) -> bool:
