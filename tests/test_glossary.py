@@ -65,7 +65,7 @@ def test_schema_errors_name_file_line_and_field(tmp_path: Path) -> None:
     """Unknown fields (with a suggestion), a missing term and raw HTML, each where it stands."""
     assert problems_of(tmp_path, BAD_SCHEMA) == [
         ('content/glossary.yml:3:5: entries[0].alias: unknown field — did you mean "aliases"? '
-        "Known fields here: aliases, definition, machine_translations, source, term"),
+        "Known fields here: aliases, definition, machine_translations, name, source, term"),
         "content/glossary.yml:5:5: entries[1].term: this field is required — add `term:` with a value",
         ('content/glossary.yml:6:22: entries[1].definition.fr: raw HTML is not allowed, found "<b>" — '
         "write plain text; use *emphasis*, **strong**, - lists or [text](https://…) links"),

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po, write_po
 from helpers import CAF, REPO, write_portal
 
@@ -15,6 +16,7 @@ from voisinage.editors import pofiles, translations
 from voisinage.editors.yamledit import EditError, insert
 from voisinage.records.loading import load
 from voisinage.records.problems import field_path
+from voisinage.records.tracking import fingerprint
 
 
 def catalogue(content: Path):  # type: ignore[no-untyped-def]
@@ -101,8 +103,12 @@ def test_po_round_trip_adds_only_the_translated_lines(example: Path, tmp_path: P
     changed = [p for p in before if p.read_bytes() != before[p]]
     assert changed == [record]
     removed, added = changed_lines(before[record].decode(), record.read_text(encoding="utf-8"))
-    assert removed == []
-    assert added == ["  ta: |\n", *(f"    {line}\n" for line in TAMIL.splitlines())]
+    # the text's lines, and its fingerprint beside the other languages' (made from the same French)
+    mark = fingerprint(yaml.safe_load(before[record])["application_process"]["fr"])
+    row = "  application_process: {{en: {0}, ar: {0}, zh: {0},{1} tr: {0}, ro: {0}}}\n"
+    assert removed == [row.format(mark, "")]
+    assert added == ["  ta: |\n", *(f"    {line}\n" for line in TAMIL.splitlines()),
+                     row.format(mark, f" ta: {mark},")]
     lines = record.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# yaml-language-server:")  # comments kept
     assert lines[lines.index("  ta: |") - 5] == "  zh: |"  # in the portal's order of languages
@@ -113,7 +119,8 @@ def test_po_round_trip_adds_only_the_translated_lines(example: Path, tmp_path: P
 
     assert cli.main(["translations", "export", "--lang", "ta", "--out", str(po),
                      "--content", str(example)]) == 0
-    assert 'msgctxt "' not in po.read_text(encoding="utf-8")  # nothing left to translate
+    with po.open("rb") as handle:  # every text is there now, none left to translate
+        assert all(m.string for m in read_po(handle) if m.id)
 
 
 TRICKY_LAYOUT = """\
@@ -145,7 +152,12 @@ def test_import_into_flow_mappings_lists_and_commented_records(tmp_path: Path) -
     result = pofiles.import_po(catalogue(content), po, "ar")
     assert len(result.added) == 4 and result.skipped == []
     after = (content / "services" / "ris-orangis" / "layout.yml").read_text(encoding="utf-8")
-    assert after == TRICKY_LAYOUT.replace(
+    marks = ", ".join(f"{k}: {{ar: {fingerprint(v)}}}" for k, v in (
+        ("name", "Permanence"), ("description", "Des conseils."),
+        ("required_documents[0]", "Pièce d'identité"), ("required_documents[1]", "Justificatif de domicile")))
+    assert after == (TRICKY_LAYOUT + "# Written by `voisinage translations`: which French each "
+                     "translation was made from.\ntranslated_from:\n" + "".join(
+                         f"  {pair}\n" for pair in marks.split(", "))).replace(
         '{fr: "Permanence", en: "Drop-in"}', '{fr: "Permanence", en: "Drop-in", ar: "مكتب استقبال"}'
     ).replace("  en: 'Advice.'\n", "  en: 'Advice.'\n  ar: \"نصائح.\"\n").replace(
         '  - fr: "Pièce d\'identité"\n', '  - fr: "Pièce d\'identité"\n    ar: "وثيقة هوية"\n'

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.messages.pofile import PoFileError
 
-from ..editors import freshness, pofiles, scaffold, schemas, translations
+from ..editors import exchange, freshness, pofiles, scaffold, schemas, terms, translations, xliff
 from ..records.checks import check
 from ..records.loading import Catalogue, Loaded, load
 from ..records.problems import Problem, github_annotation, summary
@@ -36,6 +36,11 @@ def freshness_warnings(loaded: Loaded, args: argparse.Namespace) -> list[Problem
         return []
     limit = freshness.limit(loaded.catalogue, args.max_age_days)
     return freshness.warnings(loaded.catalogue, args.today or date.today(), limit)
+
+
+def translation_warnings(loaded: Loaded) -> list[Problem]:
+    """Warnings of `voisinage check` on French texts changed since they were translated."""
+    return translations.warnings(loaded.catalogue) if loaded.catalogue is not None else []
 
 
 def annotate(problems: list[Problem], content: Path) -> None:
@@ -83,26 +88,56 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                    help=_TODAY_HELP)
     p.set_defaults(func=_new_service)
 
-    p = sub.add_parser("translations", help="what is translated, machine-made or missing; "
-                       "export and import PO files for translators",
-                       description="Without ACTION: the translation status of every language.")
+    p = sub.add_parser("translations", help="what is translated, machine-made, outdated or "
+                       "missing; export and import PO or XLIFF files for translators",
+                       description="Without ACTION: the translation status of every language "
+                       "(translated, machine-made not reviewed, outdated, missing), then the "
+                       "outdated and missing texts and the glossary terms translated two ways.")
     p.add_argument("--content", type=Path, default=Path("content"), help=_CONTENT_HELP)
+    p.add_argument("--json", action="store_true", help="print the counts per language as JSON")
     p.set_defaults(func=_status)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    a = actions.add_parser("status", help="translated, machine-made and missing texts")
+    a = actions.add_parser("status", help="translated, machine-made, outdated and missing texts")
+    a.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print the counts per language as JSON")
     a.set_defaults(func=_status)
-    a = actions.add_parser("export", help="write the texts missing in a language to a PO file",
+    a = actions.add_parser("export", help="write every text of a language to a PO or XLIFF file",
+                           description="Write every text of one language for a translator's "
+                           "tool: missing ones empty, machine-made and outdated ones to review "
+                           "(fuzzy; an outdated one with the French it was made from), the others "
+                           "translated. The format follows the extension: .po (Poedit, Weblate) "
+                           "or .xlf/.xliff (XLIFF 1.2, agencies' tools).",
                            epilog="Example: voisinage translations export --lang ta --out ta.po")
     a.add_argument("--lang", required=True, metavar="CODE", help="a language of the portal")
-    a.add_argument("--out", type=Path, required=True, metavar="FILE.po")
+    a.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help="FILE.po or FILE.xlf")
     a.set_defaults(func=_export)
-    a = actions.add_parser("import", help="add the translations of a PO file to the records",
+    a = actions.add_parser("import", help="bring the translations of a PO or XLIFF file back",
+                           description="Put each translated (not fuzzy) entry of the file into "
+                           "its record, if the French is still the one it was translated from; "
+                           "reviewed machine translations lose their machine mark. Comments, "
+                           "order and quoting of the records are kept.",
                            epilog="Example: voisinage translations import ta.po")
-    a.add_argument("po", type=Path, metavar="FILE.po")
+    a.add_argument("po", type=Path, metavar="FILE", help="FILE.po or FILE.xlf")
     a.add_argument("--lang", default=None, metavar="CODE",
-                   help="the language of the file (default: its Language header)")
+                   help="the language of the file (default: the one the file names)")
     a.set_defaults(func=_import)
-    for action in (actions.choices["status"], actions.choices["export"], actions.choices["import"]):
+    a = actions.add_parser("mark-current", help="record that translations match today's French",
+                           description="For a translator who reviewed translations in the YAML "
+                           "files themselves: record that the translations into --lang of the "
+                           "FILEs (every record if none) were made from today's French, so they "
+                           "no longer count as outdated. --all, once, starts tracking every "
+                           "translation not tracked yet (outdated ones are left as they are).",
+                           epilog="Examples: voisinage translations mark-current --lang ar "
+                           "content/services/ris-orangis/caf.yml · voisinage translations "
+                           "mark-current --all")
+    a.add_argument("files", type=Path, nargs="*", metavar="FILE", help="records to mark")
+    which = a.add_mutually_exclusive_group(required=True)
+    which.add_argument("--lang", metavar="CODE", help="the language reviewed")
+    which.add_argument("--all", action="store_true",
+                       help="every language, only the translations not tracked yet")
+    a.set_defaults(func=_mark_current)
+    for action in actions.choices.values():
         action.add_argument("--content", type=Path, default=argparse.SUPPRESS, help=_CONTENT_HELP)
 
     p = sub.add_parser("stale", help="services to check again, by territory, oldest first")
@@ -146,8 +181,22 @@ def _status(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.content)
     if catalogue is None:
         return 1
+    if getattr(args, "json", False):
+        print(translations.as_json(catalogue))
+        return 0
     print(translations.report(catalogue))
+    found = terms.inconsistencies(catalogue)
+    for problem in found:
+        print(problem)
+    if found:
+        print(f"voisinage: {summary(found)}: glossary terms translated another way",
+              file=sys.stderr)
     return 0
+
+
+def _format(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return "po" if suffix in (".po", ".pot") else "xliff" if suffix in (".xlf", ".xliff") else None
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -158,10 +207,13 @@ def _export(args: argparse.Namespace) -> int:
     if args.lang not in names or args.lang == catalogue.portal.record.default_language:
         return _fail(f'"{args.lang}" is not a language to translate into — expected one of: '
                      + ", ".join(c for c in names if c != catalogue.portal.record.default_language))
+    kind = _format(args.out)
+    if kind is None:
+        return _fail(f"{args.out}: expected a file name ending in .po (gettext) or .xlf (XLIFF)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    count = pofiles.export(catalogue, args.lang, args.out)
-    print(f"voisinage: {count} texts to translate into {names[args.lang]} ({args.lang}) in "
-          f"{args.out} — once translated: voisinage translations import {args.out}",
+    count = (pofiles.export if kind == "po" else xliff.export)(catalogue, args.lang, args.out)
+    print(f"voisinage: every text of {names[args.lang]} ({args.lang}) written to {args.out}, "
+          f"{count} to translate or review — once done: voisinage translations import {args.out}",
           file=sys.stderr)
     return 0
 
@@ -170,29 +222,83 @@ def _import(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.content, clean=True)
     if catalogue is None:
         return 1
+    kind = _format(args.po)
+    if kind is None:
+        return _fail(f"{args.po}: expected a file name ending in .po (gettext) or .xlf (XLIFF)")
     try:
-        lang = args.lang or pofiles.read_language(args.po)
+        lang = args.lang or (pofiles if kind == "po" else xliff).read_language(args.po)
         codes = [x.code for x in catalogue.portal.record.languages]
         if lang not in codes:
             return _fail(f'{args.po} is in "{lang or "no language"}", not a language of the '
                          f"portal ({', '.join(codes)}) — give it with --lang CODE")
-        result = pofiles.import_po(catalogue, args.po, lang)
-    except (OSError, PoFileError) as error:
-        return _fail(f"{args.po} cannot be read as a PO file: {error}")
-    for text in result.added:
-        print(f"{text.path}:{text.line}: {text.field}.{lang}: added")
-    for problem in result.skipped:
-        print(problem)
-    for path in sorted({t.path for t in result.added if lang in t.machine}):
-        print(f"{path}: {lang} is in machine_translations, so its {lang} texts still count as "
-              f"machine-made — remove {lang} there once they are all reviewed")
+        if lang == catalogue.portal.record.default_language:
+            return _fail(f'{args.po} is in "{lang}", the language the records are written in: '
+                         "a translator's file is in another language — give it with --lang CODE")
+        result = (pofiles.import_po if kind == "po" else xliff.import_xliff)(
+            catalogue, args.po, lang)
+    except (OSError, PoFileError, xliff.XliffError) as error:
+        return _fail(f"{args.po} cannot be read as a {'PO' if kind == 'po' else 'XLIFF'} file: "
+                     f"{error}")
+    _print_imported(result, lang)
     problems = [p for p in check(load(args.content)) if p.severity == "error"]
     for problem in problems:
         print(problem)
-    print(f"voisinage: {len(result.added)} translations added to {len(result.changed)} files, "
-          f"{len(result.skipped)} left out" + (f"; {summary(problems)}" if problems else ""),
+    print(f"voisinage: {len(result.added)} translations added, {len(result.updated)} changed, "
+          f"{len(result.confirmed)} confirmed, in {len(result.changed)} files; "
+          f"{len(result.skipped)} left out, {result.still_to_review} still to review, "
+          f"{result.untranslated} not translated" + (f"; {summary(problems)}" if problems else ""),
           file=sys.stderr)
     return 1 if problems or any(p.severity == "error" for p in result.skipped) else 0
+
+
+def _print_imported(result: pofiles.Imported, lang: str) -> None:
+    for verb, texts in (("added", result.added), ("changed", result.updated),
+                        ("confirmed", result.confirmed)):
+        for text in texts:
+            print(f"{text.path}:{text.line}: {text.field}.{lang}: {verb}")
+    for problem in result.skipped:
+        print(problem)
+    for where in result.reviewed:
+        print(f"{where}: every {lang} text reviewed — {lang} removed from machine_translations")
+    for line in result.machine_left:
+        print(line)
+
+
+def _mark_current(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.content, clean=True)
+    if catalogue is None:
+        return 1
+    portal = catalogue.portal.record
+    codes = [x.code for x in portal.languages if x.code != portal.default_language]
+    if args.lang and args.lang not in codes:
+        return _fail(f'"{args.lang}" is not a language to translate into — expected one of: '
+                     + ", ".join(codes))
+    root = catalogue.root.resolve()
+    paths = []
+    for file in args.files:
+        try:
+            paths.append(file.resolve().relative_to(root).as_posix())
+        except ValueError:
+            return _fail(f"{file} is not a record of {args.content}")
+    known = {f.path for f in translations.fields(catalogue)}
+    unknown = [p for p in paths if p not in known]
+    if unknown:
+        return _fail(f"{', '.join(unknown)}: no such record with texts — give files under "
+                     f"{args.content}/")
+    result = exchange.mark_current(catalogue, codes if args.all else [args.lang], paths or None,
+                                   untracked_only=args.all)
+    for text, lang in result.outdated:
+        print(f"{text.path}:{text.line}: {text.field}.{lang}: was outdated, now current")
+    for problem in result.skipped:
+        print(problem)
+    if result.left_outdated:
+        print(f"{len(result.left_outdated)} outdated translations left as they are (their French "
+              "changed since): have them reviewed — voisinage translations export — or, once "
+              "checked, voisinage translations mark-current --lang CODE FILE")
+    stamped = ", ".join(f"{lang} {n}" for lang, n in result.stamped.items()) or "none"
+    print(f"voisinage: translations marked current: {stamped}; {len(result.changed)} files "
+          "changed", file=sys.stderr)
+    return 0
 
 
 def _stale(args: argparse.Namespace) -> int:

@@ -66,7 +66,8 @@ def _check(args: argparse.Namespace) -> int:
               "or pass --content PATH", file=sys.stderr)
         return 1
     loaded = load(args.content)
-    problems = sorted(check(loaded) + editors.freshness_warnings(loaded, args))
+    problems = sorted(check(loaded) + editors.freshness_warnings(loaded, args)
+                      + editors.translation_warnings(loaded))
     for problem in problems:
         print(problem)
     editors.annotate(problems, args.content)

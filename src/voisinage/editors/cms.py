@@ -205,6 +205,11 @@ def _service_choices(portal: SiteModel) -> list[dict[str, str]]:
     return [{"label": label, "value": sid} for sid, label in sorted(seen.items())]
 
 
+NOT_EDITED = frozenset({"translated_from"})
+"""Fields the tools write, not people (the translations' fingerprints): not in the web editor's
+forms, and kept as they are on disk, since it edits a record's text in place."""
+
+
 class _Fields:
     """Decap CMS fields from a record kind's JSON Schema."""
 
@@ -225,7 +230,7 @@ class _Fields:
         there, for what it needs)."""
         required = set() if optional else set(node.get("required", []))
         return [self._field(name, prop, model, name in required)
-                for name, prop in node.get("properties", {}).items()]
+                for name, prop in node.get("properties", {}).items() if name not in NOT_EDITED]
 
     def _field(self, name: str, prop: dict[str, Any], model: str, required: bool) -> dict[str, Any]:
         french = fieldhelp.french(model, name)

@@ -72,6 +72,9 @@ SERVICE: dict[str, Help] = {
     "example": Help("true when local details are fictional (example content).", False),
     "machine_translations": Help("Languages machine-translated and not yet reviewed by a "
                                  "person who speaks them.", ["ar", "zh"]),
+    "translated_from": Help("Written by `voisinage translations` (import, mark-current), not by "
+                            "hand: which French text each translation was made from, so that a "
+                            "change of the French marks its translations outdated."),
 }
 """Every field of records.Service, in the words of the people who fill it in."""
 
@@ -110,6 +113,10 @@ FRENCH: dict[str, French] = {
         "Traductions automatiques à relire",
         "Les langues traduites par une machine et pas encore relues par une personne qui les "
         "parle. Retirez une langue quand ses textes ont été relus."),
+    "translated_from": French(
+        "Empreintes des traductions",
+        "Écrit par voisinage (import des traductions) : de quel texte français chaque traduction "
+        "a été faite. Ne pas modifier."),
     "example": French("Contenu d'exemple", "Cochez si les détails locaux sont fictifs."),
     "source": French("Source", "D'où viennent les informations : une page officielle "
                      "(adresse commençant par https://)."),
@@ -250,6 +257,10 @@ FRENCH: dict[str, French] = {
     "Partner.id": French("Identifiant", "Lettres minuscules, chiffres et tirets, par exemple "
                          "caf."),
     "Partner.name": French("Nom"),
+    "GlossaryEntry.name": French(
+        "Le terme dans chaque langue",
+        "Comment le terme se dit dans chaque langue, en commençant par le français (le terme "
+        "lui-même) : les textes des services le nomment de la même façon."),
     "Partner.kind": French("Type"),
     "Partner.url": French("Site web"),
 }

@@ -21,8 +21,10 @@ WORDS = {
                  "les équipes qui tiennent les fiches : elle n'apparaît pas dans le menu.",
         "language": "Langue", "translated": "Traduits", "machine": "Automatiques, non relus",
         "missing": "Manquants", "missing_in": "textes manquants : {n}",
+        "outdated": "À mettre à jour",
+        "outdated_in": "traductions à mettre à jour (le français a changé depuis) : {n}",
         "page": "voir la page", "line": "ligne",
-        "export": "Pour les confier à un traducteur (fichier PO) :",
+        "export": "Pour les confier à un traducteur (fichier PO, ou XLIFF avec .xlf) :",
         "none_missing": "Aucune traduction ne manque.",
     },
     "en": {
@@ -31,8 +33,10 @@ WORDS = {
                  "people who keep the records: it is not in the menu.",
         "language": "Language", "translated": "Translated", "machine": "Machine-made, not "
         "reviewed", "missing": "Missing", "missing_in": "missing texts: {n}",
+        "outdated": "Outdated",
+        "outdated_in": "outdated translations (the French changed since): {n}",
         "page": "see the page", "line": "line",
-        "export": "To give them to a translator (PO file):",
+        "export": "To give them to a translator (PO file, or XLIFF with .xlf):",
         "none_missing": "No translation is missing.",
     },
 }

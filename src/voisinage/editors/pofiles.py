@@ -1,61 +1,92 @@
-# Missing texts of one language → a gettext PO file for a translator's tool (Poedit, Weblate,
-# Lokalize, OmegaT…) → back into the records. Each entry's msgctxt is "file:field" and its msgid
-# the French text, so an entry goes back exactly where it came from, and only if the French did
-# not change meanwhile. Records are edited line by line (yamledit.py): nothing else moves.
+# Every text of one language → a gettext PO file for a translator's tool (Poedit, Weblate,
+# Lokalize, OmegaT…) → back into the records (exchange.py). Each entry's msgctxt is "file:field"
+# and its msgid the French text, so an entry goes back exactly where it came from, and only if the
+# French did not change meanwhile. Missing texts have an empty msgstr; machine-made and outdated
+# ones are fuzzy, so that the tools list them for review; an outdated one carries the French it
+# was translated from as `#| msgid`, as msgmerge writes it.
 """Translations to and from gettext PO files (Babel)."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po, write_po
 
 from .. import markup
 from ..records.loading import Catalogue
-from ..records.problems import Problem
-from .translations import TextField, fields
-from .yamledit import EditError, insert
+from . import exchange
+from .exchange import Imported, Unit
+
+__all__ = ["Imported", "export", "import_po", "read_language"]
+
+WIDTH = 100
 
 HEADER = """\
 # Texts of {portal} to translate into {name} ({code}).
 # Translate each msgstr from the French msgid. Keep the msgctxt line as it is: it says which
 # record and field the text goes back to. Keep Markdown as it is: **strong**, *emphasis*,
 # [link text](https://…) and lines starting with "- ".
+# Entries marked fuzzy are to review: machine translations, and translations made from an older
+# French text (shown above them as "#| msgid"). Correct them if needed, then remove the fuzzy mark
+# (in Poedit: "Needs work" off). Empty ones are still to translate.
 # Then bring the file back: voisinage translations import {file}
 #"""
 
+MACHINE = "Machine translation, not reviewed yet: check it against the French, then unmark fuzzy."
+OUTDATED = ("The French text changed since this translation was made{before}: update the "
+            "translation, then unmark fuzzy.")
+
 
 def export(catalogue: Catalogue, lang: str, out: Path) -> int:
-    """Write the texts missing in lang to the PO file out; returns how many."""
+    """Write every text of lang to the PO file out; returns how many are to translate or review
+    (missing, machine-made or outdated)."""
     portal = catalogue.portal.record
     default = portal.default_language
     names = {x.code: x.name for x in portal.languages}
-    wanted = [f for f in fields(catalogue) if default in f.text and lang not in f.text]
     catalog = Catalog(locale=lang.replace("-", "_"), project=markup.plain(portal.name[default]),
                       version=date.today().isoformat(), fuzzy=False)
     catalog.header_comment = HEADER.format(portal=catalog.project, name=names.get(lang, lang),
                                            code=lang, file=out.name)
-    for text in wanted:
-        hints = [f"{code}: {text.text[code]}" for code in ("en",) if code in text.text
-                 and code != lang]
-        catalog.add(text.text[default], "", locations=[(text.path, text.line)],
-                    auto_comments=hints, context=text.context)
+    previous: dict[str, str] = {}
+    found = exchange.units(catalogue, lang)
+    for unit in found:
+        catalog.add(unit.source, unit.target, locations=[(unit.text.path, unit.text.line)],
+                    auto_comments=_comments(unit), context=unit.text.context,
+                    flags=["fuzzy"] if unit.state in ("machine", "outdated") else [])
+        if unit.previous is not None:
+            previous[unit.text.context] = unit.previous
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100)
-    out.write_bytes(buffer.getvalue())
-    return len(wanted)
+    write_po(buffer, catalog, width=WIDTH)
+    out.write_bytes(_with_previous(buffer.getvalue().decode("utf-8"), previous).encode("utf-8"))
+    return sum(unit.state != "translated" for unit in found)
 
 
-@dataclass
-class Imported:
-    lang: str
-    added: list[TextField] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)  # warnings, on the PO file's lines
-    changed: list[Path] = field(default_factory=list)
+def _comments(unit: Unit) -> list[str]:
+    out = [f"en: {unit.hint}"] if unit.hint else []
+    if unit.state == "machine":
+        out.append(MACHINE)
+    elif unit.state == "outdated":
+        out.append(OUTDATED.format(before=" (the French it was made from is the #| msgid)"
+                                   if unit.previous is not None else ""))
+    return out
+
+
+def _with_previous(text: str, previous: dict[str, str]) -> str:
+    """The PO text with `#| msgid "…"` before each entry of previous (msgctxt → French).
+
+    Babel writes previous msgids as wrapped comments, which breaks a long string across lines
+    (msgfmt rejects the file); here each one is written as msgmerge does, with Babel's own
+    quoting (normalize), right after the entry's `#,` flags line.
+    """
+    for context, french in previous.items():
+        here = f"\nmsgctxt {normalize(context, width=WIDTH)}\n"
+        before = f"#| msgid {normalize(french, prefix='#| ', width=WIDTH)}"
+        if text.count(here) == 1:
+            text = text.replace(here, f"\n{before}{here}")
+    return text
 
 
 def read_language(po: Path) -> str:
@@ -66,60 +97,19 @@ def read_language(po: Path) -> str:
 
 
 def import_po(catalogue: Catalogue, po: Path, lang: str) -> Imported:
-    """Add the translations of a PO file to the records where they are missing."""
+    """Bring the translations of a PO file into the records (exchange.apply)."""
     with po.open("rb") as handle:
         catalog = read_po(handle, abort_invalid=True)
-    portal = catalogue.portal.record
-    order = [x.code for x in portal.languages]
-    by_context = {f.context: f for f in fields(catalogue)}
-    result = Imported(lang)
-    todo: dict[str, list[tuple[TextField, str]]] = {}
-    for message in catalog:
-        if not message.id or not message.string:
-            continue
-        context = str(message.context or "")
-        text = by_context.get(context)
-        why = _left_out(message, text, lang, portal.default_language)
-        refused = None if why else markup.translation_problem(str(message.string))
-        if why or refused:
-            # A text the records would refuse is never written (docs/security.md): an error on
-            # its entry; the other entries are imported.
-            result.skipped.append(Problem(po.as_posix(), message.lineno or 1, 1, context,
-                                          why or f"refused, not imported: {refused}",
-                                          "warning" if why else "error"))
-        elif text is not None and lang not in text.text and isinstance(message.string, str):
-            todo.setdefault(text.path, []).append((text, message.string))
-    for rel, items in todo.items():
-        path = catalogue.root / rel
-        original = edited = path.read_bytes().decode("utf-8")  # as it is: \r\n stays \r\n
-        for text, translation in items:
-            try:
-                edited = insert(edited, _loc(text.field), lang, translation, order)
-            except EditError as error:
-                result.skipped.append(Problem(rel, text.line, 1, f"{text.field}.{lang}",
-                                              f"{error} — add this translation by hand", "warning"))
-                continue
-            result.added.append(text)
-        if edited != original:
-            path.write_text(edited, encoding="utf-8", newline="")
-            result.changed.append(path)
-    return result
+    return exchange.apply(catalogue, lang, (_returned(m) for m in catalog if m.id), po)
 
 
-def _left_out(message: Message, text: TextField | None, lang: str, default: str) -> str | None:
-    """Why a translated entry is not imported, or None."""
-    if message.fuzzy:
-        return "marked fuzzy (to be reviewed) — review it, remove the fuzzy mark, import again"
-    if text is None:
-        return "no such text in the records (renamed or removed since the export?) — left out"
-    if not isinstance(message.string, str):
-        return "plural forms are not used in records — left out"
-    if text.text[default] != message.id:
-        return "the French text changed since the export — export again and translate the new text"
-    if lang in text.text:
-        same = text.text[lang] == message.string
-        return None if same else f"already translated in {text.path} — change it there if needed"
-    return None
+def _returned(message: Message) -> exchange.Returned:
+    string = message.string
+    plural = not isinstance(string, str) or not isinstance(message.id, str)
+    return exchange.Returned(
+        str(message.context or ""), message.id if isinstance(message.id, str) else "",
+        string if isinstance(string, str) else "", not message.fuzzy, message.lineno or 1,
+        "plural forms are not used in records — left out" if plural else None)
 
 
 def _loc(path: str) -> tuple[str | int, ...]:

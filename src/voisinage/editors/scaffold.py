@@ -112,6 +112,8 @@ def _comment(text: str, width: int = 98) -> list[str]:
 def _render(name: str, value: Any, indent: int = 0) -> list[str]:
     """`name: value` as YAML lines in the style of the example records."""
     pad = " " * indent
+    if value == {}:  # written by voisinage itself (translated_from): an empty mapping
+        return [f"{pad}{name}: {{}}"]
     if isinstance(value, dict):
         return [f"{pad}{name}:", *(x for k, v in value.items() for x in _render(k, v, indent + 2))]
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):

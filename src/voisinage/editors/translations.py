@@ -1,19 +1,25 @@
 # Catalogue → every translatable text with where it is → per language: translated, machine-made
-# and not reviewed (the language is in the record's machine_translations), or missing. Shown by
-# `voisinage translations` and on the editors' page; pofiles.py moves the missing ones to and from
-# a translator's PO file.
-"""Translation status of a portal: what is translated, machine-made or missing, per language."""
+# and not reviewed (the language is in the record's machine_translations), outdated (made from
+# another French text than today's: records/tracking.py), or missing. Shown by `voisinage
+# translations` (a table, or --json) and on the editors' page; pofiles.py and xliff.py move the
+# texts of one language to and from a translator's file.
+"""Translation status of a portal: translated, machine-made, outdated or missing, per language."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from ..records.checks import texts
+from ..records import tracking
 from ..records.loading import Catalogue, Entry, relative_path
-from ..records.problems import field_path
+from ..records.problems import Problem, field_path
+from ..records.yamlfile import Loc
+
+State = Literal["translated", "machine", "outdated", "missing"]
+"""What one text is in one language. Outdated wins over machine-made: both need a translator,
+but an outdated text may say something false."""
 
 
 @dataclass(frozen=True)
@@ -25,11 +31,30 @@ class TextField:
     line: int
     text: dict[str, str]
     machine: frozenset[str]  # languages machine-translated in its record
+    loc: Loc = ()
+    owner: Loc = ()  # the part of the record keeping its fingerprints (tracking.FIELD)
+    stored: dict[str, str] = dataclasses.field(default_factory=dict)  # language → fingerprint
 
     @property
     def context(self) -> str:
-        """Where it goes back to: the msgctxt of its PO entry."""
+        """Where it goes back to: the msgctxt of its PO entry, the id of its XLIFF unit."""
         return f"{self.path}:{self.field}"
+
+    @property
+    def key(self) -> str:
+        """Its key in the owner's `translated_from`."""
+        return field_path(self.loc[len(self.owner):])
+
+    def state(self, lang: str, default: str) -> State:
+        if lang not in self.text:
+            return "missing"
+        if lang in self.stored and self.stored[lang] != tracking.fingerprint(self.text[default]):
+            return "outdated"
+        return "machine" if lang in self.machine else "translated"
+
+    def tracked(self, lang: str) -> bool:
+        """Whether the translation into lang has a fingerprint (else it is "not tracked yet")."""
+        return lang in self.stored
 
 
 @dataclass
@@ -38,23 +63,29 @@ class LanguageStatus:
     name: str
     translated: int = 0
     machine: int = 0
+    outdated: list[TextField] = field(default_factory=list)
     missing: list[TextField] = field(default_factory=list)
+    untracked: int = 0  # translated or machine-made texts without a fingerprint yet
 
     @property
     def total(self) -> int:
-        return self.translated + self.machine + len(self.missing)
+        return self.translated + self.machine + len(self.outdated) + len(self.missing)
+
+    def counts(self) -> dict[str, int]:
+        """What `voisinage translations --json` prints for this language."""
+        return {"translated": self.translated, "machine": self.machine,
+                "outdated": len(self.outdated), "missing": len(self.missing)}
 
     def missing_by_file(self) -> dict[str, list[TextField]]:
-        out: dict[str, list[TextField]] = {}
-        for text in self.missing:
-            out.setdefault(text.path, []).append(text)
-        return out
+        return _by_file(self.missing)
+
+    def outdated_by_file(self) -> dict[str, list[TextField]]:
+        return _by_file(self.outdated)
 
 
-def entries(catalogue: Catalogue) -> Iterator[Entry[Any]]:
+def entries(catalogue: Catalogue) -> list[Entry[Any]]:
     """Every record of the catalogue, of whatever kind: portal, territories, services, missions…"""
-    for item in dataclasses.fields(catalogue):
-        yield from _entries_in(getattr(catalogue, item.name))
+    return list(catalogue.entries())
 
 
 def fields(catalogue: Catalogue) -> list[TextField]:
@@ -62,53 +93,107 @@ def fields(catalogue: Catalogue) -> list[TextField]:
     out = []
     for entry in entries(catalogue):
         rel = relative_path(entry.path, catalogue.root)
-        for loc, text in texts(entry.record):
-            line = entry.doc.mark(loc, key=True).line
-            out.append(TextField(rel, field_path(loc), line, text, _machine(entry.record, loc)))
+        for found in tracking.walk(entry.record):
+            line = entry.doc.mark(found.loc, key=True).line
+            out.append(TextField(rel, field_path(found.loc), line, found.text,
+                                 _machine(entry.record, found.loc), found.loc, found.owner,
+                                 found.stored))
     return out
 
 
 def status(catalogue: Catalogue) -> list[LanguageStatus]:
-    """Per language other than the default one: translated, machine-made, missing."""
+    """Per language other than the default one: translated, machine-made, outdated, missing."""
     portal = catalogue.portal.record
-    out = [LanguageStatus(x.code, x.name) for x in portal.languages
-           if x.code != portal.default_language]
-    every = [f for f in fields(catalogue) if portal.default_language in f.text]
+    default = portal.default_language
+    out = [LanguageStatus(x.code, x.name) for x in portal.languages if x.code != default]
+    every = [f for f in fields(catalogue) if default in f.text]
     for lang in out:
         for text in every:
-            if lang.code not in text.text:
+            state = text.state(lang.code, default)
+            if state == "missing":
                 lang.missing.append(text)
-            elif lang.code in text.machine:
+            elif state == "outdated":
+                lang.outdated.append(text)
+            elif state == "machine":
                 lang.machine += 1
             else:
                 lang.translated += 1
+            if state in ("machine", "translated") and not text.tracked(lang.code):
+                lang.untracked += 1
     return out
 
 
+def as_json(catalogue: Catalogue) -> str:
+    """`voisinage translations --json`: language code → counts of each state."""
+    return json.dumps({lang.code: lang.counts() for lang in status(catalogue)}, indent=2)
+
+
 def report(catalogue: Catalogue, *, details: bool = True) -> str:
-    """`voisinage translations`: a table per language, then the missing texts file by file."""
+    """`voisinage translations`: a table per language, then the outdated and the missing texts
+    file by file."""
     langs = status(catalogue)
     portal = catalogue.portal.record
     total = langs[0].total if langs else 0
     files = len({f.path for f in fields(catalogue)})
     lines = [f"{total} texts in {files} files, written in {portal.default_language} first.", "",
-             f"{'language':<9}{'translated':>13}{'machine-made, not reviewed':>30}{'missing':>13}"]
+             f"{'language':<9}{'translated':>13}{'machine-made, not reviewed':>30}"
+             f"{'outdated':>13}{'missing':>13}"]
     for lang in langs:
         lines.append(f"{lang.code:<9}{_count(lang.translated, total):>13}"
-                     f"{_count(lang.machine, total):>30}{_count(len(lang.missing), total):>13}"
-                     f"   {lang.name}")
-    missing = [lang for lang in langs if lang.missing]
-    if not details or not missing:
-        return "\n".join(lines + ["", "No translation is missing." if not missing else ""]).rstrip()
-    lines += ["", "Missing translations:"]
-    for lang in missing:
-        lines.append(f"{lang.code} ({lang.name}): {len(lang.missing)}")
-        for path, found in lang.missing_by_file().items():
-            lines.append(f"  {path}: " + ", ".join(f"{t.field} (line {t.line})" for t in found))
-    code = missing[0].code
+                     f"{_count(lang.machine, total):>30}{_count(len(lang.outdated), total):>13}"
+                     f"{_count(len(lang.missing), total):>13}   {lang.name}")
+    untracked = [lang for lang in langs if lang.untracked]
+    if untracked:
+        lines += ["", "Not tracked yet (no fingerprint of their French, so a change of the French "
+                  "cannot be noticed): " + ", ".join(f"{x.code} {x.untracked}" for x in untracked),
+                  "Once they are checked: voisinage translations mark-current --all"]
+    if not details:
+        return "\n".join(lines)
+    for title, attr in (("Outdated translations (the French changed since)", "outdated"),
+                        ("Missing translations", "missing")):
+        found = [lang for lang in langs if getattr(lang, attr)]
+        if not found:
+            continue
+        lines += ["", f"{title}:"]
+        for lang in found:
+            texts = getattr(lang, attr)
+            lines.append(f"{lang.code} ({lang.name}): {len(texts)}")
+            for path, here in _by_file(texts).items():
+                lines.append(f"  {path}: " + ", ".join(f"{t.field} (line {t.line})" for t in here))
+    todo = [lang for lang in langs if lang.outdated or lang.missing or lang.machine]
+    if not todo:
+        lines += ["", "No translation is missing or outdated."]
+        return "\n".join(lines)
+    code = todo[0].code
     lines += ["", (f"For a translator: voisinage translations export --lang {code} --out "
-                   f"{code}.po, then voisinage translations import {code}.po")]
+                   f"{code}.po (or {code}.xlf), then voisinage translations import {code}.po")]
     return "\n".join(lines)
+
+
+def warnings(catalogue: Catalogue) -> list[Problem]:
+    """`voisinage check`'s warning on the French line of each text changed since it was
+    translated, naming the languages now outdated. Not an error, and not raised by the site's
+    build: the corrected French must be published at once; residents see it with a notice."""
+    portal = catalogue.portal.record
+    default = portal.default_language
+    codes = [x.code for x in portal.languages]
+    french = "French" if default == "fr" else f'"{default}"'
+    docs = {relative_path(e.path, catalogue.root): e.doc for e in entries(catalogue)}
+    out = []
+    for text in fields(catalogue):
+        langs = [c for c in codes if c != default and text.state(c, default) == "outdated"]
+        if default not in text.text or not langs:
+            continue
+        mark = docs[text.path].mark(text.loc + (default,))
+        many = len(langs) > 1
+        out.append(Problem(text.path, mark.line, mark.column, f"{text.field}.{default}", (
+            f"this text changed after it was translated: the translation{'s' * many} in "
+            f"{', '.join(langs)} {'are' if many else 'is'} now outdated, and residents see this "
+            f"{french} text instead, with a notice. Have {'them' if many else 'it'} updated: "
+            f"voisinage translations export --lang {langs[0]} --out {langs[0]}.po; or, if you "
+            f"updated one yourself: voisinage translations mark-current --lang {langs[0]} "
+            f"{text.path}"), "warning"))
+    return out
 
 
 def _machine(record: Any, loc: tuple[str | int, ...]) -> frozenset[str]:
@@ -133,9 +218,8 @@ def _count(n: int, total: int) -> str:
     return f"{n} ({percent(n, total)} %)"
 
 
-def _entries_in(value: Any) -> Iterator[Entry[Any]]:
-    if isinstance(value, Entry):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _entries_in(item)
+def _by_file(texts: list[TextField]) -> dict[str, list[TextField]]:
+    out: dict[str, list[TextField]] = {}
+    for text in texts:
+        out.setdefault(text.path, []).append(text)
+    return out

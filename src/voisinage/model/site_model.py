@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import interface, markup
 from ..languages import Lang
-from ..records import missions
+from ..records import missions, tracking
 from ..records.loading import Catalogue, Entry
 from ..records.schema import Service, Theme
 from .shortlinks import ShortLinks
@@ -33,6 +33,8 @@ class Said:
     text: str
     lang: Lang
     fallback: bool
+    outdated: bool = False
+    """Translated once, but from another French text: the French stands in, with a notice."""
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,30 @@ class SiteModel:
                           self.url_of)
 
     # -- texts -----------------------------------------------------------------------------
+    @functools.cached_property
+    def _outdated(self) -> dict[int, tuple[dict[str, str], frozenset[str]]]:
+        """id of a text mapping of the records → (the mapping, its outdated languages). Records
+        are frozen and kept by the catalogue, so a mapping's id stays its own."""
+        out = {}
+        default = self.record.default_language
+        for entry in self.cat.entries():
+            for found in tracking.walk(entry.record):
+                if default in found.text and (langs := found.outdated(default)):
+                    out[id(found.text)] = (found.text, frozenset(langs))
+        return out
+
+    def outdated(self, text: dict[str, str], lang: Lang) -> bool:
+        """True when text's translation into lang was made from another French text."""
+        known = self._outdated.get(id(text))
+        return known is not None and known[0] is text and lang.code in known[1]
+
     def said(self, text: dict[str, str] | None, lang: Lang) -> Said | None:
+        """The text in lang; or the French, marked as standing in, where lang has no
+        translation or an outdated one (wrong information harms more than French does)."""
         if not text:
             return None
+        if lang.code in text and self.outdated(text, lang):
+            return Said(text[self.default.code], self.default, True, outdated=True)
         if lang.code in text:
             own = text[lang.code]
             return Said(markup.isolate_numbers(own) if lang.direction == "rtl" else own, lang,

@@ -14,7 +14,7 @@ from ..hours import Week
 from ..languages import Lang
 
 if TYPE_CHECKING:
-    from .site_model import SiteModel
+    from .site_model import Said, SiteModel
 
 
 class LanguageView:
@@ -44,3 +44,10 @@ class LanguageView:
 
     def machine_made(self, record: Any) -> bool:
         return self.lang.code in getattr(record, "machine_translations", [])
+
+    def outdated_notice(self, said: Said | None, *, short: bool = False) -> str | None:
+        """What to say, in the reader's language, above (or, short, after) a French text standing
+        in for an outdated translation; None for any other text."""
+        if said is None or not said.outdated:
+            return None
+        return self.t("outdated_short" if short else "outdated")

@@ -129,13 +129,22 @@ class _View(LanguageView):
         if said is None:
             return Markup("")
         html = render(said.text)
-        if said.fallback:
-            return Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(
-                Markup(tag), said.lang.html_lang, said.lang.direction, html)
-        return html
+        if not said.fallback:
+            return html
+        html = Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(
+            Markup(tag), said.lang.html_lang, said.lang.direction, html)
+        # The short notice, after a one-line text or above a longer one: a leaflet has no room
+        # for more, and must not overflow because a French text changed.
+        words = self.outdated_notice(said, short=True)
+        if words is None:
+            return html
+        notice = Markup('<{0} class="outdated" lang="{1}" dir="{2}">{3}</{0}>').format(
+            Markup(tag if tag == "span" else "p"), self.lang.html_lang, self.lang.direction, words)
+        return html + Markup(" ") + notice if tag == "span" else notice + html
 
     def translated(self, text: dict[str, str]) -> bool:
-        return self.lang.code in text and text[self.lang.code] != text.get(self.fr.code)
+        return (self.lang.code in text and text[self.lang.code] != text.get(self.fr.code)
+                and not self.portal.outdated(text, self.lang))
 
     def short_date(self, value: date) -> str:
         """A date in few characters, for the A6 copies: "12 nov. 2026", "Nov 12, 2026"."""

@@ -6,11 +6,9 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import markup
 from ..languages import locale_for
-from . import missions
+from . import missions, tracking
 from .loading import Catalogue, Entry, Loaded, relative_path
 from .problems import Problem, field_path
 from .schema import Mission, Need, Record, Results, Service, Territory
@@ -216,6 +214,10 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
             if code not in codes:
                 yield say(entry, ("entries", i, "machine_translations", j),
                           _not_declared(code, codes))
+        if item.name and item.name.get(cat.portal.record.default_language, item.term) != item.term:
+            yield say(entry, ("entries", i, "name", cat.portal.record.default_language), (
+                f'expected the term itself, "{item.term}" — `name` gives the term in each '
+                "language, starting with the French one"))
         words = [(item.term, ("entries", i, "term"))] + [
             (word, ("entries", i, "aliases", j)) for j, word in enumerate(item.aliases)]
         for word, loc in words:
@@ -303,15 +305,9 @@ def _languages(say: _Reporter, entry: Entry[Any], codes: list[str],
 
 
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
-    """Every translatable text inside a record, with where it is."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), loc + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from texts(item, loc + (i,))
-    elif isinstance(value, dict):
-        yield loc, value
+    """Every translatable text inside a record, with where it is (fingerprints are not texts)."""
+    for found in tracking.walk(value, loc):
+        yield found.loc, found.text
 
 
 def _unique(say: _Reporter, entry: Entry[Any], name: str, ids: list[str]) -> Iterator[Problem]:

@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from ..markup import string_problem
+from . import tracking
 from .filenames import NAME, stray_files
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, Portal, Record, Service, Territory
@@ -54,6 +55,12 @@ class Catalogue:
 
     def all_services(self) -> list[Entry[Service]]:
         return [e for by_id in self.services.values() for e in by_id.values()]
+
+    def entries(self) -> list[Entry[Record]]:
+        """Every record, of whatever kind, in the order of the files: portal, territories,
+        services, missions, glossary."""
+        return [self.portal, *self.territories.values(), *self.all_services(),
+                *self.missions.values(), *([self.glossary] if self.glossary else [])]
 
 
 @dataclass
@@ -295,13 +302,15 @@ def _pattern_hint(detail: Any) -> str:
 
 
 def _unknown(loc: Loc, kind: type[Record]) -> str:
+    """An unknown field, with the fields an editor may write there (not the fingerprints that
+    `voisinage translations` writes itself)."""
     model: Any = kind
     for part in loc[:-1]:
         if isinstance(part, int) or model is None:
             continue
         annotation = model.model_fields.get(part)
         model = _model_of(annotation.annotation) if annotation else None
-    known = sorted(model.model_fields) if model else []
+    known = sorted(f for f in model.model_fields if f != tracking.FIELD) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
     hint = f" — did you mean \"{close[0]}\"?" if close else "."
     if not known:

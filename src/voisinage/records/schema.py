@@ -60,6 +60,14 @@ PhoneNumber = Annotated[StrictStr, _guard(_phone_problem)]
 OpeningHours = Annotated[StrictStr, _guard(hours_problem)]
 Slug = Annotated[StrictStr, _guard(_slug_problem)]
 LangCode = StrictStr
+Fingerprint = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{8}$")]
+"""A short hash of a French text (tracking.fingerprint), e.g. "3f2a91c0"."""
+TranslatedFrom = dict[StrictStr, dict[LangCode, Fingerprint]]
+"""Field path → language → fingerprint of the French text that translation was made from."""
+_TRANSLATED_FROM = (
+    "Written by `voisinage translations` (import, mark-current), not by hand: for each text, "
+    "the fingerprint of the French each translation was made from. A translation whose French "
+    "changed since is outdated: residents see the French instead, with a notice.")
 PostalCode = Annotated[StrictStr, Field(pattern=r"^\d{5}$")]
 
 
@@ -108,6 +116,7 @@ class Portal(Record):
         183, ge=0, description="`voisinage check` warns about a service whose assured_date is "
         "older than this many days (about six months by default; 0: never)")
     machine_translations: list[LangCode] = []
+    translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
 
 
 class Address(Record):
@@ -160,6 +169,7 @@ class Territory(Record):
     bounds: Bounds
     branch: Branch
     machine_translations: list[LangCode] = []
+    translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
 
 
 class Closure(Record):
@@ -199,6 +209,7 @@ class Service(Record):
     source: Url | None = Field(None, description="Where the facts come from")
     example: StrictBool = Field(False, description="Local details are fictional (example content)")
     machine_translations: list[LangCode] = []
+    translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
 
 
 KINDS: dict[str, type[Record]] = {"portal": Portal, "territory": Territory, "service": Service}
@@ -251,6 +262,7 @@ class Mission(Record):
     results: Results | None = Field(None, description="Filled in after the mission")
     example: StrictBool = Field(False, description="Fictional mission (example content)")
     machine_translations: list[LangCode] = []
+    translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
 
 
 KINDS["mission"] = Mission
@@ -264,9 +276,13 @@ class GlossaryEntry(Record):
         description='The official French term, e.g. "Aide personnalisée au logement"')
     aliases: list[Annotated[StrictStr, Field(min_length=2)]] = Field(
         [], description='Other French forms residents meet, e.g. the acronym "APL"')
+    name: Text | None = Field(None, description=(
+        "The term in each language, as the other texts should write it (`voisinage translations` "
+        "reports a translation that names it another way); `fr` is the term itself"))
     definition: Text = Field(description="What it is, in plain words, in each language")
     source: Url | None = Field(None, description="Where the facts come from")
     machine_translations: list[LangCode] = []
+    translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
 
 
 class Glossary(Record):
