@@ -21,6 +21,12 @@ SERVICE: dict[str, Help] = {
                  "door; its translations below it.",
                  {"fr": "Caisse d'allocations familiales (CAF)", "en": "Family benefits office (CAF)"}),
     "alternate_name": Help("A short name or an acronym people use.", "CAF"),
+    "aliases": Help("Other French forms residents type or meet, so that search finds them: "
+                    "other spellings, an old name.", ["déchetterie"]),
+    "kind": Help("How residents use it: counter (a place to go, the default), helpline (a "
+                 "number to call), home_visit (someone comes to the home) or online (a website). "
+                 "Only a counter gets the \u201cWhere\u201d part and the box to show at the "
+                 "counter.", "helpline"),
     "description": Help("What the service is for, in two or three short sentences.",
                         {"fr": "La CAF verse les allocations familiales et les aides au logement."}),
     "themes": Help("The themes it belongs to: ids of `themes` in content/portal.yml.",

@@ -56,6 +56,11 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
                       "expected south < north and west < east — check the four numbers")
         if tid in RESERVED_IDS:
             yield say(territory, (), f'"{tid}" is a reserved name — rename the file')
+        for i, code in enumerate(territory.record.branch.languages):  # any language, named by CLDR
+            try:
+                locale_for(code)
+            except ValueError as error:
+                yield say(territory, ("branch", "languages", i), str(error))
 
     for folder, by_id in cat.services.items():
         territory = cat.territories.get(folder)

@@ -23,6 +23,7 @@ from ...languages import direction_of
 from ...model.site_model import KINDS, relative_link
 from ...publish import publish
 from ...records.problems import RecordsError
+from ...site import offline
 from ...site.build import Build, prepare
 from . import search, shards
 
@@ -125,6 +126,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             portal, site = self.build.portal, Path(config.site_dir)
             root = Path(config.config_file_path).parent
             languages = [lang.code for lang in portal.langs]
+            offline.write(portal, site)  # the service worker's notice, in every language
             if self.config.shard:
                 shards.keep_for_assembly(
                     site, records=shards.records_digest(root / self.config.content),
@@ -164,6 +166,11 @@ class _SiteView:
             return None
         target = self._portal.url_of(("territory", page.key[1]), page.lang)
         return relative_link(page.url, target)
+
+
+    def kept_links(self, page: Any) -> str:
+        """Pages the service worker keeps after one visit of this page (a mission's services)."""
+        return " ".join(offline.kept_links(self._portal, page.key, page.url, page.lang))
 
 
 def _cache_dir(options: VoisinageConfig, config: Any) -> Path:
