@@ -163,3 +163,44 @@
     if (lines.length) setInterval(function () { Array.prototype.forEach.call(lines, show); }, 60000);
   });
 })();
+
+/* Search finds what residents type: each word of the query is sent with its other forms (Arabic
+ * without its article or with plain letters, Latin without accents, the word after an elision),
+ * the same rules the build used for the index's hidden "words" field (frontends/mkdocs/search.py,
+ * `forms`). Material's search worker receives the query in a message of type 2 (QUERY). */
+(function () {
+  var TASHKEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, ARABIC = /[\u0600-\u06ff]/;
+  var ARTICLES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644"];
+  var APOSTROPHES = /['\u2019\u02bc]/, LATIN = /^[\u0000-\u024f\u1e00-\u1eff]+$/;
+  function forms(word) {
+    word = word.toLowerCase();
+    var found = [], parts = [word];
+    function add(form) { if (form.length >= 2 && form !== word && found.indexOf(form) < 0) found.push(form); }
+    if (APOSTROPHES.test(word)) { var pieces = word.split(APOSTROPHES); parts.push(pieces[pieces.length - 1]); }
+    parts.forEach(function (part) {
+      add(part);
+      if (ARABIC.test(part)) {
+        var bare = part.replace(TASHKEEL, "").replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627")
+          .replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647").replace(/\u0624/g, "\u0648").replace(/\u0626/g, "\u064a");
+        for (var i = 0; i < ARTICLES.length; i++) {
+          if (bare.indexOf(ARTICLES[i]) === 0 && bare.length - ARTICLES[i].length >= 2) { bare = bare.slice(ARTICLES[i].length); break; }
+        }
+        add(bare);
+      } else if (LATIN.test(part)) {
+        add(part.replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, ""));
+      }
+    });
+    return found;
+  }
+  window.voisinageForms = forms;
+  if (!window.Worker) return;
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2 && typeof message.data === "string") {
+      var words = message.data.split(/\s+/), more = [];
+      words.forEach(function (w) { forms(w.replace(/^[+\-]/, "")).forEach(function (f) { if (words.indexOf(f) < 0 && more.indexOf(f) < 0) more.push(f); }); });
+      if (more.length) arguments[0] = {type: 2, data: message.data + " " + more.join(" ")};
+    }
+    return post.apply(this, arguments);
+  };
+})();

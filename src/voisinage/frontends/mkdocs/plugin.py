@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,27 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if template_name == "404.html" and homes:
             config.extra.alternate = copy.deepcopy(homes)  # as static-i18n sets it: an attribute
         return context
+
+    def on_pre_template(self, template: Any, template_name: str, config: Any) -> Any:
+        # The site's one 404.html is written by the last language's build: frame it in the
+        # default language (its <html lang>, the theme's words, the logo leading to the root),
+        # not in Bengali; the page itself says "not found" in every language.
+        if template_name == "404.html" and self.build is not None:
+            self._saved_404 = (config.theme["language"], config.extra.get("homepage"))
+            config.theme["language"] = self.build.portal.default.code
+            config.extra["homepage"] = urlsplit(config.site_url or "/").path or "/"
+        return template
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        saved = getattr(self, "_saved_404", None)
+        if template_name == "404.html" and saved is not None:
+            config.theme["language"], homepage = saved
+            if homepage is None:
+                config.extra.pop("homepage", None)
+            else:
+                config.extra["homepage"] = homepage
+            self._saved_404 = None
+        return output
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         rendered = self._page(page)

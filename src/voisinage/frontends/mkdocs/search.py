@@ -31,6 +31,7 @@ _WORDS_BOOST = 100.0
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_LATIN = re.compile("^[\u0000-\u024f\u1e00-\u1eff]+$")
 _APOSTROPHES = re.compile("['’ʼ]")
 _TAGS = re.compile("<[^>]+>")
 
@@ -62,7 +63,7 @@ def forms(word: str) -> list[str]:
                     bare = bare[len(article):]
                     break
             add(bare)
-        else:
+        elif _LATIN.match(part):
             folded = unicodedata.normalize("NFKD", part.replace("œ", "oe").replace("æ", "ae"))
             add("".join(c for c in folded if not unicodedata.combining(c)))
     return found
