@@ -1,4 +1,5 @@
-"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any language.
+"""Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any
+language.
 
 The parser (`opening-hours-py`) gives the open intervals of a typical week, and of the coming
 weeks (`upcoming`, with France's public holidays from the `holidays` package and a temporary
@@ -114,7 +115,8 @@ def describe(week: Week, lang: Lang, closed: str, appointment: str, *,
         label = names[day] if last == day else f"{names[day]} – {names[last]}"
         if slots:
             hours = ", ".join(
-                (all_day if all_day and _all_day(s) else f"{lang.time(s.start)} – {lang.time(s.end)}")
+                (all_day if all_day and _all_day(s)
+                 else f"{lang.time(s.start)} – {lang.time(s.end)}")
                 + (f" ({appointment})" if s.by_appointment else "")
                 for s in slots
             )

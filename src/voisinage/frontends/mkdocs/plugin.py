@@ -9,9 +9,9 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as opt
@@ -121,6 +121,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         saved = getattr(self, "_saved_404", None)
+        if template_name == "404.html" and self.build is not None:
+            output = _theme_fixes(output, self.build.portal.default.code)
         if template_name == "404.html" and saved is not None:
             config.theme["language"], homepage = saved
             if homepage is None:
@@ -137,7 +139,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         # Each language and territory has its own search index, under its own root (search.py).
         scope = search.scope_url(self.build.portal, rendered.key, rendered.lang)
         base = f'"base": "{relative_link(page.url, scope.rstrip("/"))}"'
-        return _CONFIG_BASE.sub(base, output, count=1)
+        return _theme_fixes(_CONFIG_BASE.sub(base, output, count=1), rendered.lang.code)
 
     @event_priority(-200)
     def on_post_build(self, config: Any) -> None:
@@ -213,6 +215,19 @@ def _show_core_log() -> None:
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*) autocomplete="off"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def _theme_fixes(html: str, lang: str) -> str:
+    """Two faults of the theme's own markup, on every page: its hidden checkboxes carry an
+    `autocomplete` the HTML standard forbids there (the W3C checker's only errors), and its
+    search dialog has no accessible name (axe, Lighthouse)."""
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    label = interface.say("search", lang)
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
+    return html.replace(_SEARCH_DIALOG, named, 1)
 
 
 def _check_languages(config: Any, build: Build) -> None:
