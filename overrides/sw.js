@@ -1,9 +1,15 @@
 /* voisinage service worker: a territory opened once stays readable without network.
  * Pages: network first, cache as fallback. Assets: cache first. When a page of a territory is
- * opened, the territory's pages in that language are fetched once into the cache. */
+ * opened, the territory's pages in that language are fetched once into the cache; a mission page
+ * (where a leaflet's QR code leads) keeps itself, its featured services and its territory page.
+ * A page that was not kept is answered with a notice in the reader's language (offline.json). */
 var PAGES = "voisinage-pages-v1", ASSETS = "voisinage-assets-v1";
+var NOTES = new URL("offline.json", self.location.href).href;
 
-self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("install", function (event) {
+  self.skipWaiting();
+  event.waitUntil(caches.open(ASSETS).then(function (cache) { return cache.add(NOTES); }).catch(function () {}));
+});
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
 
 self.addEventListener("fetch", function (event) {
@@ -19,7 +25,7 @@ self.addEventListener("fetch", function (event) {
       return response;
     }).catch(function () {
       return caches.match(request, {ignoreSearch: true}).then(function (hit) {
-        return hit || new Response("Offline", {status: 503, headers: {"Content-Type": "text/plain"}});
+        return hit || offlineNotice(url);
       });
     }));
     return;
@@ -37,13 +43,54 @@ self.addEventListener("fetch", function (event) {
   }
 });
 
+/* The notice of the page's language: the first folder under the site root names it. */
+function offlineNotice(url) {
+  return caches.match(NOTES).then(function (hit) { return hit ? hit.json() : null; }).then(function (notes) {
+    var scope = self.registration.scope, rest = url.href.indexOf(scope) === 0 ? url.href.slice(scope.length) : "";
+    var code = rest.split("/")[0], langs = (notes && notes.languages) || {};
+    var say = langs[code] || langs[notes && notes.default] || {title: "Offline", text: "", back: "", home: "", lang: "en", dir: "ltr"};
+    var html = "<!doctype html><html lang=\"" + esc(say.lang) + "\" dir=\"" + esc(say.dir) + "\"><head><meta charset=\"utf-8\">" +
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(say.title) + "</title></head>" +
+      "<body style=\"font: 1.2rem/1.5 system-ui, sans-serif; padding: 1rem; max-width: 40rem\"><h1>" + esc(say.title) + "</h1><p>" +
+      esc(say.text) + "</p><p><a href=\"" + esc(new URL(say.home, scope).href) + "\">" + esc(say.back) + "</a></p></body></html>";
+    return new Response(html, {status: 503, headers: {"Content-Type": "text/html; charset=utf-8"}});
+  });
+}
+
+function esc(text) {
+  return String(text).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]; });
+}
+
 self.addEventListener("message", function (event) {
   var data = event.data || {};
+  if (data.type === "keep" && data.urls) {
+    event.waitUntil(keepPages(data.urls, data.assets || []).then(function (count) {
+      if (event.source) event.source.postMessage({type: "pages-kept", pages: count});
+    }));
+    return;
+  }
   if (data.type !== "territory" || !data.url) return;
   event.waitUntil(keepTerritory(data.url, data.assets || []).then(function (count) {
     if (event.source) event.source.postMessage({type: "territory-kept", url: data.url, pages: count});
   }));
 });
+
+/* Fetch these pages (fresh: a mission's services may have changed) and the assets. */
+function keepPages(urls, assets) {
+  return caches.open(PAGES).then(function (cache) {
+    return Promise.all(urls.map(function (u) { return cache.add(u).then(function () { return 1; }, function () { return 0; }); }));
+  }).then(function (done) {
+    return keepAssets(assets).then(function () { return done.reduce(function (a, b) { return a + b; }, 0); });
+  }).catch(function () { return 0; });
+}
+
+function keepAssets(assets) {
+  return caches.open(ASSETS).then(function (assetCache) {
+    return Promise.all(assets.map(function (a) {
+      return assetCache.match(a).then(function (hit) { return hit || assetCache.add(a).catch(function () {}); });
+    }));
+  });
+}
 
 /* Fetch the territory page, then every page it links to below it, into the cache. */
 function keepTerritory(territoryUrl, assets) {
@@ -61,13 +108,7 @@ function keepTerritory(territoryUrl, assets) {
           return Promise.all(urls.slice(1).map(function (u) {
             return cache.match(u).then(function (hit) { return hit || cache.add(u).catch(function () {}); });
           }));
-        }).then(function () {
-          return caches.open(ASSETS).then(function (assetCache) {
-            return Promise.all(assets.map(function (a) {
-              return assetCache.match(a).then(function (hit) { return hit || assetCache.add(a).catch(function () {}); });
-            }));
-          });
-        }).then(function () { return urls.length; });
+        }).then(function () { return keepAssets(assets); }).then(function () { return urls.length; });
       });
     });
   }).catch(function () { return 0; });

@@ -56,13 +56,21 @@ def test_phone_numbers_are_tap_to_call(built_site: Path) -> None:
 
 
 def test_counter_box_gives_key_facts_in_french(built_site: Path) -> None:
-    """Non-French pages carry a French box for the counter; the French page needs none."""
+    """Non-French pages carry a French card for the clerk: what this person asks for, which
+    language they speak, the papers to check; not the clerk's own address and hours (issue #13:
+    the card used to repeat them, "lundi" included). The French page needs none, and never
+    points to one."""
     html = page(built_site, "zh", "ris-orangis/caf/")
     box = re.search(r'<section class="v-counter" lang="fr" dir="ltr".*?</section>', html, re.S)
     assert box, "no counter box on the Chinese page"
     assert "Caisse d'allocations familiales" in box.group(0)
-    assert "lundi" in box.group(0) and "Pièce d'identité" in box.group(0)
-    assert 'class="v-counter"' not in page(built_site, "fr", "ris-orangis/caf/")
+    assert "Pièce d'identité" in box.group(0)
+    card = re.sub(r"<[^>]+>", "", box.group(0))
+    assert "Cette personne demande" in card and "Elle parle :\nchinois" in card
+    assert "lundi" not in card and "rue de l'Exemple" not in card  # the clerk knows their own
+    french = page(built_site, "fr", "ris-orangis/caf/")
+    assert 'class="v-counter"' not in french
+    assert "ci-dessous" not in french and "cadre" not in french
 
 
 def test_translated_name_shows_official_french_name(built_site: Path) -> None:

@@ -1,17 +1,21 @@
 """Opening hours: OpenStreetMap `opening_hours` strings, read by a kept parser, told in any
 language.
 
-The parser (`opening-hours-py`) gives the open intervals of a typical week; Babel's CLDR data gives
-day names, the locale's 12- or 24-hour clock and its digits. Nothing here is a hand-written table.
+The parser (`opening-hours-py`) gives the open intervals of a typical week, and of the coming
+weeks (`upcoming`, with France's public holidays from the `holidays` package and a temporary
+closure) for the page's "open now" line; Babel's CLDR data gives day names, the locale's 12- or
+24-hour clock and its digits. Nothing here is a hand-written table.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
+import holidays as holiday_calendars
 import opening_hours
 
 from .languages import Lang
@@ -39,6 +43,15 @@ class Week:
     @property
     def has_appointments(self) -> bool:
         return any(slot.by_appointment for day in self.days for slot in day)
+
+    @property
+    def always_open(self) -> bool:
+        """Open all day every day ("24/7"): said as such, not as "00:00 – 23:59"."""
+        return all(len(day) == 1 and _all_day(day[0]) for day in self.days)
+
+
+def _all_day(slot: Slot) -> bool:
+    return slot.start == time(0) and slot.end == time(23, 59)
 
 
 def hours_problem(spec: str) -> str | None:
@@ -85,9 +98,14 @@ class Line:
     by_appointment: bool
 
 
-def describe(week: Week, lang: Lang, closed: str, appointment: str) -> list[Line]:
-    """Lines like "Monday – Friday: 9:00 AM – 12:00 PM", consecutive equal days grouped."""
+def describe(week: Week, lang: Lang, closed: str, appointment: str, *,
+             always: str | None = None, all_day: str | None = None) -> list[Line]:
+    """Lines like "Monday – Friday: 9:00 AM – 12:00 PM", consecutive equal days grouped. With
+    `always` and `all_day` ("Open 24 hours a day, 7 days a week", "24 hours"), a 24/7 week is one
+    line of that text and a day open from midnight to midnight says so."""
     names = lang.day_names()
+    if always and week.always_open:
+        return [Line(always, "", False)]
     lines: list[Line] = []
     day = 0
     while day < 7:
@@ -98,7 +116,8 @@ def describe(week: Week, lang: Lang, closed: str, appointment: str) -> list[Line
         label = names[day] if last == day else f"{names[day]} – {names[last]}"
         if slots:
             hours = ", ".join(
-                f"{lang.time(s.start)} – {lang.time(s.end)}"
+                (all_day if all_day and _all_day(s)
+                 else f"{lang.time(s.start)} – {lang.time(s.end)}")
                 + (f" ({appointment})" if s.by_appointment else "")
                 for s in slots
             )
@@ -107,3 +126,72 @@ def describe(week: Week, lang: Lang, closed: str, appointment: str) -> list[Line
             lines.append(Line(label, closed, False))
         day = last + 1
     return lines
+
+
+# -- The coming weeks, for "open now" -----------------------------------------------------------
+PARIS = ZoneInfo("Europe/Paris")
+"""Metropolitan France's clock; the places of overseas departments would need their own."""
+_SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE"}
+"""Departments with public holidays of their own (Alsace-Moselle), as the `holidays` package
+names them."""
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """The open intervals of the coming days, local days and public holidays: what the page's
+    script needs to say "open now, closes at 12:00" or "opens tomorrow at 9:00"."""
+
+    midnights: tuple[datetime, ...]  # the start of each day, and the end of the last
+    intervals: tuple[tuple[datetime, datetime], ...]  # open, merged across midnight
+    holidays: tuple[tuple[int, date], ...]  # day index, date of a public holiday
+    closed: tuple[int, int] | None  # first and last day index of a temporary closure
+
+
+def public_holidays(years: list[int], department: str | None = None,
+                    language: str = "fr") -> dict[date, str]:
+    """France's public holidays in those years (Alsace-Moselle's too, by department code),
+    named in French or English (the languages the `holidays` package has for France)."""
+    calendar = holiday_calendars.country_holidays(
+        "FR", subdiv=_SUBDIVISIONS.get(department or ""), years=years,
+        language="en_US" if language == "en" else "fr")
+    return dict(calendar.items())
+
+
+@lru_cache(maxsize=4096)
+def upcoming(spec: str, first: date, days: int, department: str | None = None,
+             closure: tuple[date, date] | None = None) -> Upcoming:
+    """The open intervals from `first` for `days` days in Paris time, with public holidays and a
+    temporary closure (its first and last day, closed) taken out."""
+    parsed = opening_hours.OpeningHours(spec)
+    ph_rules = re.search(r"\bPH\b", spec) is not None
+    with_holidays = opening_hours.OpeningHours(spec, country="FR") if ph_rules else parsed
+    years = sorted({(first + timedelta(days=n)).year for n in range(days + 1)})
+    feasts = public_holidays(years, department)
+    midnights, found, marked = [], [], []
+    for n in range(days):
+        day = first + timedelta(days=n)
+        midnights.append(datetime.combine(day, time(0), PARIS))
+        if day in feasts:
+            marked.append((n, day))
+        if closure and closure[0] <= day <= closure[1]:
+            continue
+        if day in feasts and _PH_CLOSED.search(spec):
+            continue
+        rules = with_holidays if day in feasts else parsed
+        start = datetime.combine(day, time(0))
+        for begin, end, state, _comment in rules.intervals(start, start + timedelta(days=1)):
+            if state == opening_hours.State.OPEN:
+                found.append((begin.replace(tzinfo=PARIS), end.replace(tzinfo=PARIS)))
+    midnights.append(datetime.combine(first + timedelta(days=days), time(0), PARIS))
+    merged: list[tuple[datetime, datetime]] = []
+    for begin, end in found:
+        if merged and merged[-1][1] == begin:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((begin, end))
+    closed = None
+    if closure:
+        lo, hi = (closure[0] - first).days, (closure[1] - first).days
+        if hi >= 0 and lo < days:
+            closed = (max(lo, 0), min(hi, days - 1))
+    return Upcoming(tuple(midnights), tuple(merged), tuple(marked), closed)

@@ -302,8 +302,14 @@ _GROUPED_NUMBER = re.compile(r"(?<![\w\u2066])\+?\d+(?:[ \u00a0.]\d+)+(?![\w\u20
 @lru_cache(maxsize=65536)
 def isolate_numbers(text: str) -> str:
     """Keep "0800 948 999" in reading order inside right-to-left text: the bidi algorithm would
-    otherwise lay its groups of digits out right to left. Unicode isolates are plain text."""
-    return _GROUPED_NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
+    otherwise lay its groups of digits out right to left. Unicode isolates are plain text.
+    A Latin word's closing apostrophe ("France Rénov'") gets a left-to-right mark after it, or
+    the algorithm moves it to the front of the name."""
+    text = _GROUPED_NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
+    return _LATIN_APOSTROPHE.sub("\\g<0>\u200e", text)
+
+
+_LATIN_APOSTROPHE = re.compile("(?<=[A-Za-z\u00c0-\u024f])['\u2019](?![A-Za-z\u00c0-\u024f])")
 
 
 def _validate_link(url: str) -> bool:

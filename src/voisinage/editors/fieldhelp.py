@@ -22,6 +22,12 @@ SERVICE: dict[str, Help] = {
                  {"fr": "Caisse d'allocations familiales (CAF)",
                   "en": "Family benefits office (CAF)"}),
     "alternate_name": Help("A short name or an acronym people use.", "CAF"),
+    "aliases": Help("Other French forms residents type or meet, so that search finds them: "
+                    "other spellings, an old name.", ["déchetterie"]),
+    "kind": Help("How residents use it: counter (a place to go, the default), helpline (a "
+                 "number to call), home_visit (someone comes to the home) or online (a website). "
+                 "Only a counter gets the \u201cWhere\u201d part and the box to show at the "
+                 "counter.", "helpline"),
     "description": Help("What the service is for, in two or three short sentences.",
                         {"fr": "La CAF verse les allocations familiales et les aides au "
                                "logement."}),
@@ -257,6 +263,21 @@ FRENCH: dict[str, French] = {
     "Partner.id": French("Identifiant", "Lettres minuscules, chiffres et tirets, par exemple "
                          "caf."),
     "Partner.name": French("Nom"),
+    "Service.kind": French(
+        "Type de service",
+        "Un guichet où aller, une ligne à appeler, une visite à domicile ou un site : seul un "
+        "guichet a la partie « Où » et la fiche pour l'agent."),
+    "Service.aliases": French(
+        "Autres orthographes",
+        "D'autres façons d'écrire le nom que tapent les habitants, par exemple déchetterie."),
+    "Branch.sms": French("SMS", "Un numéro complet qui reçoit les SMS, écrit comme on le compose."),
+    "Branch.whatsapp": French("WhatsApp", "Un numéro complet joignable sur WhatsApp."),
+    "Branch.languages": French("Langues parlées",
+                               "Les langues que parlent les Voisins Malins de l'antenne."),
+    "Branch.sessions": French("Permanences",
+                              "Quand et où les habitants peuvent les rencontrer sans rendez-vous."),
+    "Session.place": French("Lieu", "Dans les mots des habitants, par exemple Centre social du "
+                            "Plateau."),
     "GlossaryEntry.name": French(
         "Le terme dans chaque langue",
         "Comment le terme se dit dans chaque langue, en commençant par le français (le terme "
@@ -277,6 +298,8 @@ CHOICES_FR: dict[str, str] = {
     "social_landlord": "Bailleur social", "utility": "Fournisseur d'énergie ou d'eau",
     "municipality": "Commune", "public_body": "Organisme public", "department": "Département",
     "association": "Association", "transport_authority": "Autorité organisatrice des transports",
+    "counter": "Guichet (un lieu où aller)", "helpline": "Ligne téléphonique",
+    "home_visit": "Visite à domicile", "online": "En ligne (un site)",
     "ltr": "De gauche à droite (ltr)", "rtl": "De droite à gauche (rtl), comme l'arabe",
 }
 """French labels of the fixed choices of a field (partner kinds, writing directions)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import interface, markup
+from .. import emergency, interface, markup
 from ..languages import Lang
 from ..records import missions, tracking
 from ..records.loading import Catalogue, Entry
@@ -98,6 +98,11 @@ class SiteModel:
         pinned = {mid: e.record.short_code for mid, e in missions.live(self.cat).items()}
         return ShortLinks(self.record.site_url, self.cat.territories, pinned, self.langs,
                           self.url_of)
+
+    @property
+    def emergency(self) -> emergency.Emergency:
+        """France's emergency numbers and their source, for pages and leaflets alike."""
+        return emergency.numbers()
 
     # -- texts -----------------------------------------------------------------------------
     @functools.cached_property

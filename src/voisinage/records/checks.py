@@ -74,6 +74,11 @@ def _territory(say: _Reporter, tid: str, territory: Entry[Territory]) -> Iterato
                   "expected south < north and west < east — check the four numbers")
     if tid in RESERVED_IDS:
         yield say(territory, (), f'"{tid}" is a reserved name — rename the file')
+    for i, code in enumerate(territory.record.branch.languages):  # any language, named by CLDR
+        try:
+            locale_for(code)
+        except ValueError as error:
+            yield say(territory, ("branch", "languages", i), str(error))
 
 
 def _service_file(say: _Reporter, cat: Catalogue, folder: str, sid: str,

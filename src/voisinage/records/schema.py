@@ -39,6 +39,14 @@ def _phone_problem(value: str) -> str | None:
     return premium_problem(phone, value)
 
 
+def _full_phone_problem(value: str) -> str | None:
+    problem = _phone_problem(value)
+    if problem or parse_phone(value).tel.startswith("+"):
+        return problem
+    return (f'expected a full phone number like "01 99 00 12 34" (a short number like "{value}" '
+            f'cannot receive messages from an app), found "{value}"')
+
+
 def _email_problem(value: str) -> str | None:
     if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}", value, re.IGNORECASE):
         return None
@@ -57,6 +65,7 @@ Text = dict[StrictStr, Markdown]
 Url = Annotated[StrictStr, _guard(url_problem)]
 Email = Annotated[StrictStr, _guard(_email_problem)]
 PhoneNumber = Annotated[StrictStr, _guard(_phone_problem)]
+FullPhoneNumber = Annotated[StrictStr, _guard(_full_phone_problem)]
 OpeningHours = Annotated[StrictStr, _guard(hours_problem)]
 Slug = Annotated[StrictStr, _guard(_slug_problem)]
 LangCode = StrictStr
@@ -146,14 +155,32 @@ class Department(Record):
     name: StrictStr
 
 
+class Session(Record):
+    """A time and a place where residents meet the Smart Neighbours without an appointment."""
+
+    place: Text = Field(
+        description='Where, in words residents know, e.g. "Centre social du Plateau"')
+    address: Address | None = None
+    opening_hours: OpeningHours = Field(description='When, e.g. "We 14:00-17:00; PH off"')
+
+
 class Branch(Record):
-    """The local Smart Neighbours branch: who knocks on doors here and how to reach them."""
+    """The local Smart Neighbours branch: who knocks on doors here and how to reach them.
+    Shown at the top of every mission and territory page, where a leaflet's QR code leads."""
 
     name: StrictStr
     email: Email | None = None
     phones: list[Phone] = []
+    sms: FullPhoneNumber | None = Field(
+        None, description="A number that receives text messages (SMS), for a tap-to-text link")
+    whatsapp: FullPhoneNumber | None = Field(
+        None, description="A number that answers on WhatsApp, for a link that opens a chat")
+    languages: list[LangCode] = Field(
+        [], description="Languages the Smart Neighbours of the branch speak")
     address: Address | None = None
     opening_hours: OpeningHours | None = None
+    sessions: list[Session] = Field(
+        [], description="When and where residents can meet them without an appointment")
 
 
 class Territory(Record):
@@ -178,11 +205,20 @@ class Closure(Record):
     message: Text
 
 
+ServiceKind = Literal["counter", "helpline", "home_visit", "online"]
+"""How a resident uses a service: at a counter, by phone, at home (someone comes), online."""
+
+
 class Service(Record):
     """content/services/<territory>/<service>.yml: one service a resident can use."""
 
     name: Text = Field(description="In French, the official name residents see on their letters")
     alternate_name: StrictStr | None = None
+    aliases: list[Annotated[StrictStr, Field(min_length=2)]] = Field(
+        [], description='Other French forms residents type or meet, e.g. "déchetterie"')
+    kind: ServiceKind = Field(
+        "counter", description="counter (a place to go), helpline (a number to call), "
+        "home_visit (someone comes to the home) or online (a website)")
     description: Text
     themes: list[Slug] = Field(min_length=1)
     partner: Slug | None = Field(None, description="Who provides it: an id of portal.yml partners")

@@ -8,17 +8,20 @@ so a page weighs the same in a portal of 3 or 300 territories.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel import Locale
+from babel.lists import format_list
 from markupsafe import Markup
 
 from .. import interface, templating
 from ..exports import jsonld
-from ..languages import Lang
+from ..languages import Lang, locale_for
 from ..model.site_model import Context, Key, Said, SiteModel, relative_link
 from ..model.views import LanguageView
 from ..phones import parse_phone
@@ -106,6 +109,19 @@ class _View(LanguageView):
     def phone(self, number: str) -> Any:
         return parse_phone(number)
 
+    def language_names(self, codes: list[str]) -> str:
+        """Languages named in the reader's language, as a list: "arabe, turc et tamoul"."""
+        names = [Locale.parse(c).get_language_name(self.lang.locale) or c for c in codes]
+        return format_list(names, locale=self.lang.locale) if names else ""
+
+    def language_name_in(self, code: str, lang: Lang) -> str:
+        """A language's name in another language (the French name of the reader's, for a clerk)."""
+        return Locale.parse(locale_for(code).language).get_language_name(lang.locale) or code
+
+    def whatsapp_url(self, number: str) -> str:
+        """A wa.me link that opens a chat with the number (digits of E.164, without "+")."""
+        return "https://wa.me/" + parse_phone(number).tel.lstrip("+")
+
     def map_url(self, lat: float, lon: float) -> str:
         return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
 
@@ -116,4 +132,14 @@ def environment() -> jinja2.Environment:
     env = templating.environment(TEMPLATES)
     env.globals["missions_view"] = mission_pages.missions_view
     env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
+    env.filters["json_attribute"] = json_attribute
     return env
+
+
+def json_attribute(value: Any) -> Markup:
+    """JSON for a single-quoted HTML attribute: readable UTF-8 (Arabic stays one byte pair, not a
+    six-character escape), with the only characters that could end the attribute escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
+        text = text.replace(char, escaped)
+    return Markup(text)

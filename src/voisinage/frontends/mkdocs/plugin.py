@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as opt
@@ -25,6 +26,7 @@ from ...languages import direction_of
 from ...model.site_model import KINDS, relative_link
 from ...publish import publish
 from ...records.problems import RecordsError
+from ...site import offline
 from ...site.build import Build, prepare
 from . import search, shards
 
@@ -70,6 +72,7 @@ class VoisinageConfig(Config):
 class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
+        self._saved_404: tuple[Any, Any] | None = None  # theme language while 404.html renders
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -131,6 +134,32 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             config.extra.alternate = copy.deepcopy(homes)  # type: ignore[attr-defined]
         return context
 
+    def on_pre_template(self, template: jinja2.Template, /, *, template_name: str,
+                        config: MkDocsConfig) -> jinja2.Template | None:
+        # The site's one 404.html is written by the last language's build: frame it in the
+        # default language (its <html lang>, the theme's words, the logo leading to the root),
+        # not in Bengali; the page itself says "not found" in every language.
+        if template_name == "404.html" and self.build is not None:
+            self._saved_404 = (config.theme["language"], config.extra.get("homepage"))
+            config.theme["language"] = self.build.portal.default.code
+            config.extra["homepage"] = urlsplit(config.site_url or "/").path or "/"
+        return template
+
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        output = output_content
+        saved = self._saved_404
+        if template_name == "404.html" and self.build is not None:
+            output = _theme_fixes(output, self.build.portal.default.code)
+        if template_name == "404.html" and saved is not None:
+            config.theme["language"], homepage = saved
+            if homepage is None:
+                config.extra.pop("homepage", None)
+            else:
+                config.extra["homepage"] = homepage
+            self._saved_404 = None
+        return output
+
     def on_post_page(self, output: str, /, *, page: MkDocsPage,
                      config: MkDocsConfig) -> str | None:
         rendered = self._page(page)
@@ -139,7 +168,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         # Each language and territory has its own search index, under its own root (search.py).
         scope = search.scope_url(self.build.portal, rendered.key, rendered.lang)
         base = f'"base": "{relative_link(page.url, scope.rstrip("/"))}"'
-        return _CONFIG_BASE.sub(base, output, count=1)
+        return _theme_fixes(_CONFIG_BASE.sub(base, output, count=1), rendered.lang.code)
 
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -150,6 +179,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             portal, site = self.build.portal, Path(config.site_dir)
             root = Path(config.config_file_path).parent
             languages = [lang.code for lang in portal.langs]
+            offline.write(portal, site)  # the service worker's notice, in every language
             if self.config.shard:
                 shards.keep_for_assembly(
                     site, records=shards.records_digest(root / self.config.content),
@@ -193,6 +223,11 @@ class _SiteView:
         return relative_link(page.url, target)
 
 
+    def kept_links(self, page: Any) -> str:
+        """Pages the service worker keeps after one visit of this page (a mission's services)."""
+        return " ".join(offline.kept_links(self._portal, page.key, page.url, page.lang))
+
+
 def _cache_dir(options: VoisinageConfig, config: MkDocsConfig) -> Path:
     """Where leaflets and compiled templates are kept between builds."""
     if options.cache_dir:
@@ -229,6 +264,19 @@ def _show_core_log() -> None:
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*) autocomplete="off"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def _theme_fixes(html: str, lang: str) -> str:
+    """Two faults of the theme's own markup, on every page: its hidden checkboxes carry an
+    `autocomplete` the HTML standard forbids there (the W3C checker's only errors), and its
+    search dialog has no accessible name (axe, Lighthouse)."""
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    label = interface.say("search", lang)
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
+    return html.replace(_SEARCH_DIALOG, named, 1)
 
 
 def _check_languages(config: MkDocsConfig, build: Build) -> None:

@@ -9,6 +9,8 @@ number of territories or of their missions.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,60 @@ Latin, Arabic and CJK punctuation."""
 # query (measured in Chromium), so those languages are searched by whole words, unstemmed.
 _STEMMED = {"da", "de", "du", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru",
             "sv", "tr"}
+WORDS_FIELD = "words"
+"""An index field never shown: the forms of a page's words that residents type (see `forms`)."""
+_WORDS_BOOST = 100.0
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_LATIN = re.compile("^[\u0000-\u024f\u1e00-\u1eff]+$")
+_APOSTROPHES = re.compile("['’ʼ]")
+_TAGS = re.compile("<[^>]+>")
+
+
+def forms(word: str) -> list[str]:
+    """Other forms of a word that should find it: Arabic without its article (ال, وال, بال…),
+    short vowels or letter variants (أ إ آ → ا, ى → ي, ة → ه); Latin letters without accents
+    ("santé" → "sante", "œ" → "oe"); the word after an elision ("l'école" → "école", "ecole").
+    voisinage.js applies the same rules to what the resident types (`voisinageForms`), so the
+    index and the query meet; tests check that both give the same forms."""
+    word = word.lower()
+    found: list[str] = []
+
+    def add(form: str) -> None:
+        if len(form) >= 2 and form != word and form not in found:
+            found.append(form)
+
+    parts = [word]
+    if _APOSTROPHES.search(word):
+        parts.append(_APOSTROPHES.split(word)[-1])
+    for part in parts:
+        add(part)
+        if _ARABIC.search(part):
+            bare = _TASHKEEL.sub("", part)
+            bare = re.sub("[أإآٱ]", "ا", bare).replace("ى", "ي").replace("ة", "ه")
+            bare = bare.replace("ؤ", "و").replace("ئ", "ي")
+            for article in _ARTICLES:
+                if bare.startswith(article) and len(bare) - len(article) >= 2:
+                    bare = bare[len(article):]
+                    break
+            add(bare)
+        elif _LATIN.match(part):
+            folded = unicodedata.normalize("NFKD", part.replace("œ", "oe").replace("æ", "ae"))
+            add("".join(c for c in folded if not unicodedata.combining(c)))
+    return found
+
+
+def _words(doc: Mapping[str, Any]) -> str:
+    """The other forms of the words of a document's title and text, each once."""
+    text = _TAGS.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
+    seen: dict[str, None] = {}
+    for word in re.split(SEPARATOR, text):
+        for form in forms(word):
+            seen.setdefault(form, None)
+    return " ".join(seen)
+
+
 def scope_url(portal: SiteModel, key: Key, lang: Any) -> str:
     """Root (relative to the site root) under which a page's search index lives."""
     root = "" if lang is portal.default else f"{lang.code}/"
@@ -57,6 +113,9 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
         if tid == "missions" and missions:  # missions/<mission>/…: its territory's
             tid = missions.get(location.split("/", 2)[1].split("#", 1)[0], tid)
         doc = {**doc, "location": location}
+        words = _words(doc)
+        if words:
+            doc[WORDS_FIELD] = words
         if tid in territories:
             buckets[code].setdefault(tid, []).append(doc)
             if location in (f"{tid}/", f"{tid}/index.html"):  # the territory's name, portal-wide
@@ -68,6 +127,7 @@ def split(site_dir: Path, languages: Iterable[str], default: str, territories: I
         lang_root = site_dir if code == default else site_dir / code
         config = {**index["config"], "lang": [code] if code in _STEMMED else ["en"],
                   "separator": SEPARATOR}
+        config["fields"] = {**config.get("fields", {}), WORDS_FIELD: {"boost": _WORDS_BOOST}}
         shared = by_scope[""]
         for tid, docs in by_scope.items():
             if tid:
