@@ -12,6 +12,7 @@ from pathlib import Path
 from ..model.leaflets import FORMATS, leaflets_of
 from ..model.site_model import SiteModel
 from ..paper.making import make
+from ..publish import left_out_lines
 from ..records.problems import RecordsError
 from ..site.build import load_checked
 
@@ -80,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
                              progress=_Progress(len(wanted)))
     except RecordsError as error:
         return _fail(f"some leaflets cannot be made:\n{error}")
+    for line in left_out_lines(portal, {x.id for x in wanted if x.kind == "territory"}):
+        print(line, file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     links = portal.short_links
     for leaflet, cached in made.items():

@@ -63,6 +63,11 @@ SERVICE: dict[str, Help] = {
                                "message": {"fr": "Fermé pendant les vacances de Noël."}}),
     "assured_date": Help("When you last checked these facts with the service (YYYY-MM-DD). "
                          "Change it each time you check them.", date(2026, 11, 20)),
+    "valid_until": Help("Only when the texts give figures that hold for a period (income "
+                        "ceilings, amounts, campaign dates): the last day they hold (YYYY-MM-DD). "
+                        "After it, the page tells residents to ask the service for the current "
+                        "figures, `voisinage check` warns, and leaflets leave the service out — "
+                        "update the figures and this date before then.", date(2027, 3, 31)),
     "assurer_email": Help("Who checked them, to ask again later.", "equipe-contenu@example.org"),
     "source": Help("Where the facts come from: an official page.",
                    "https://www.service-public.gouv.fr/"),

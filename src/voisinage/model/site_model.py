@@ -142,6 +142,10 @@ class SiteModel:
         return [mid for mid, e in missions.live(self.cat).items()
                 if e.record.territory in self.built]
 
+    def expired(self, svc: Service) -> bool:
+        """Whether the figures of a service no longer hold: today is past its valid_until."""
+        return svc.valid_until is not None and svc.valid_until < self.today
+
     def territory_themes(self, tid: str) -> list[str]:
         used = {t for e in self.cat.services.get(tid, {}).values() for t in e.record.themes}
         return [t for t in self.themes if t in used]

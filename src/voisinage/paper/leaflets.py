@@ -95,7 +95,8 @@ def _by_theme(portal: SiteModel, tid: str, limit: int | None = None) -> list[tup
     seen: set[str] = set()
     groups = []
     for theme_id in portal.territory_themes(tid):
-        entries = [e for e in portal.services_of(tid, theme_id) if e.id not in seen]
+        entries = [e for e in portal.services_of(tid, theme_id)
+                   if e.id not in seen and not portal.expired(e.record)]  # model.left_out
         seen.update(e.id for e in entries)
         if entries:
             groups.append((portal.themes[theme_id], entries))

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import exports
 from ..editors import page as editors_page
 from ..exports import reports
-from ..model.leaflets import leaflets_of
+from ..model.leaflets import leaflets_of, left_out
 from ..model.site_model import SiteModel
 from ..paper import pdf
 from ..paper.making import make, prune
@@ -35,7 +35,10 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
             '`site_url: "https://…/"`'))])
     if portal.portal_pages:
         exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
-    made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
+    wanted = leaflets_of(portal)
+    made, outcome = make(portal, wanted, cache_dir, printed=printed, workers=workers)
+    for line in left_out_lines(portal, {x.id for x in wanted if x.kind == "territory"}):
+        log.warning(line)
     for leaflet, cached in made.items():
         target = site_dir / leaflet.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -53,4 +56,13 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
     return outcome
 
 
-__all__ = ["publish"]
+def left_out_lines(portal: SiteModel, territories: set[str]) -> list[str]:
+    """What the build log says of each service the territories' leaflets leave out."""
+    return [
+        f"voisinage: {relative_path(e.path, portal.cat.root)}: the figures of this service held "
+        f"until {e.record.valid_until}: the leaflets of {tid} leave it out (its page says so) — "
+        "correct its figures and valid_until"
+        for tid in portal.built if tid in territories for e in left_out(portal, tid)]
+
+
+__all__ = ["left_out_lines", "publish"]

@@ -43,6 +43,8 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
         yield say(cat.portal, ("default_language",), _not_declared(portal.default_language, codes))
     themes = {t.id for t in portal.themes}
     partners = {p.id for p in portal.partners}
+    for i, partner in enumerate(portal.partners):
+        yield from _weak_host(say, cat.portal, ("partners", i, "url"), partner.url)
 
     entries: list[Entry[Any]] = [cat.portal, *cat.territories.values(), *cat.all_services(),
                                  *cat.missions.values(), *([cat.glossary] if cat.glossary else [])]
@@ -85,6 +87,8 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
                         f"expected a place inside {folder} (latitude {b.south} to {b.north}, "
                         f"longitude {b.west} to {b.east}), found {svc.latitude}, {svc.longitude}"
                         " — check the coordinates, or that latitude and longitude are not swapped"))
+            for name in ("source", "url"):
+                yield from _weak_host(say, entry, (name,), getattr(svc, name))
             closure = svc.temporary_closure
             if closure and closure.end < closure.start:
                 yield say(entry, ("temporary_closure", "end"),
@@ -149,6 +153,7 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
     entry: Entry[Any] = cat.glossary
     owners: dict[str, tuple[int, str]] = {}  # a word's anchor → (entry index, word as written)
     for i, item in enumerate(entry.record.entries):
+        yield from _weak_host(say, entry, ("entries", i, "source"), item.source)
         for j, code in enumerate(item.machine_translations):
             if code not in codes:
                 yield say(entry, ("entries", i, "machine_translations", j), _not_declared(code, codes))
@@ -228,6 +233,15 @@ def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
             yield from texts(item, loc + (i,))
     elif isinstance(value, dict):
         yield loc, value
+
+
+def _weak_host(say: _Reporter, entry: Entry[Any], loc: Loc, url: str | None) -> Iterator[Problem]:
+    """A warning where a link points at a development server or an archived site."""
+    problem = markup.weak_host_problem(url) if url else None
+    if problem:
+        yield say(entry, loc, (
+            f"{problem} — link the public body's own page instead; if there is none, remove "
+            "the link and say why in a comment (# …) above it"), severity="warning")
 
 
 def _unique(say: _Reporter, entry: Entry[Any], name: str, ids: list[str]) -> Iterator[Problem]:
