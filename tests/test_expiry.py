@@ -229,7 +229,7 @@ def test_a_source_on_a_development_or_archived_host_is_a_warning(tmp_path: Path,
     content = write_portal(tmp_path, {"caf": caf}) / "content"
     assert cli.main(["check", "--content", str(content), "--today", TODAY]) == 0
     out = capsys.readouterr().out
-    assert f"content/services/ris-orangis/caf.yml:29:9: warning: source: " in out
+    assert "content/services/ris-orangis/caf.yml:29:9: warning: source: " in out
     assert f"looks like {kind}" in out and "link the public body's own page instead" in out
     assert cli.main(["check", "--strict", "--content", str(content), "--today", TODAY]) == 1
 
