@@ -17,10 +17,12 @@ from typing import Any
 
 from .. import interface, markup
 from ..languages import Lang
-from ..records import missions
-from ..records.loading import Catalogue, Entry
+from ..records import history, missions
+from ..records.loading import Catalogue, Entry, relative_path
+from ..records.problems import Problem, RecordsError
 from ..records.schema import Service, Theme
-from .shortlinks import ShortLinks
+from . import editions as _editions
+from .shortlinks import ShortLink, ShortLinks
 
 Key = tuple[str, ...]
 Context = dict[str, Any]
@@ -96,6 +98,20 @@ class SiteModel:
         pinned = {mid: e.record.short_code for mid, e in missions.live(self.cat).items()}
         return ShortLinks(self.record.site_url, self.cat.territories, pinned, self.langs,
                           self.url_of)
+
+    @functools.cached_property
+    def editions(self) -> _editions.Register:
+        """Every edition of the leaflets, from the records and their git history."""
+        try:
+            return _editions.register(self)
+        except history.HistoryError as error:
+            rel = relative_path(self.cat.portal.path.parent, self.cat.root)
+            raise RecordsError([Problem(rel, 1, 1, "", str(error))]) from None
+
+    def leaflet_link(self, key: Key, lang: Lang) -> ShortLink:
+        """The short address a leaflet printed today carries in its QR code: its current
+        edition's, so that an older edition's code can open a page that says what changed."""
+        return self.short_links.link(key, lang, self.editions.number((key[0], key[1])))
 
     # -- texts -----------------------------------------------------------------------------
     def said(self, text: dict[str, str] | None, lang: Lang) -> Said | None:

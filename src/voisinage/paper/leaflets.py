@@ -50,7 +50,7 @@ def html_of(portal: SiteModel, leaflet: Leaflet, printed: date,
     """The leaflet as one HTML document, CSS inlined: the whole input of the PDF engine."""
     view = _View(portal, leaflet.lang)
     context: dict[str, Any] = {"v": view, "lang": leaflet.lang, "fr": portal.default,
-                               "link": portal.short_links.link(leaflet.key, leaflet.lang),
+                               "link": portal.leaflet_link(leaflet.key, leaflet.lang),
                                "printed": printed, "portal": portal.record}
     if leaflet.kind == "mission":
         entry = portal.cat.missions[leaflet.id]

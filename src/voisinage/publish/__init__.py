@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import exports
+from ..editors import editions as editors_editions
 from ..editors import page as editors_page
 from ..exports import reports
 from ..model.leaflets import leaflets_of, left_out
@@ -28,7 +29,8 @@ log = logging.getLogger("voisinage")
 def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
             workers: int | None = None) -> pdf.Outcome:
     """Write the leaflets of the territories built into the site and, when the build makes the
-    portal-wide pages, the open data, redirect pages, report CSVs and the editors' page."""
+    portal-wide pages, the open data, short-address pages (one per leaflet edition), report CSVs
+    and the editors' pages."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
         raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1, "site_url", (
             "the leaflets' QR codes need the portal's public address — add "
@@ -49,10 +51,12 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
         short_addresses = redirects.write(portal, site_dir)
         report_files = reports.write(portal, site_dir)
         editors_page.write(portal, site_dir)  # translation status, for editors only
+        editors_editions.write(portal, site_dir)  # leaflet editions, for the association
     prune(cache_dir / "leaflets", {p.name for p in made.values()})
     log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
-             "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),
-             outcome.seconds, short_addresses, report_files)
+             "%d mission reports; editions: %s", len(made), len(outcome.rendered),
+             len(outcome.reused), outcome.seconds, short_addresses, report_files,
+             portal.editions.source)
     return outcome
 
 

@@ -107,6 +107,9 @@ class Portal(Record):
         183, ge=0, description="`voisinage check` warns about a service whose assured_date is "
         "older than this many days (about six months by default; 0: never)")
     machine_translations: list[LangCode] = []
+    editions_since: date | None = Field(
+        None, description="Leaflet editions are told apart from this day on (from the content's "
+        "git history); leaflets printed before it open their page without a notice")
 
 
 class Address(Record):
