@@ -116,7 +116,7 @@ def test_old_leaflet_opens_a_page_naming_both_changes_in_its_language(printed: d
     for line in lines:
         assert f"<th>{line.days}</th><td>{line.hours}</td>" in hours_item
     french = page.split('<section class="fr" lang="fr"', 1)[1]
-    assert "Le numéro de téléphone de" in french and "Les horaires de" in french
+    assert "le numéro de téléphone a changé" in french and "les horaires ont changé" in french
     open_link = re.search(r'<a class="open" href="([^"]+)"', page)
     assert open_link and (printed["site"] / url.removeprefix(SITE_URL) / open_link.group(1)
                           / "index.html").resolve() == (printed["site"] / "ar" / "missions"
@@ -149,10 +149,12 @@ def test_editors_page_lists_editions_and_why_they_are_outdated(printed: dict[str
     page = (printed["site"] / "editors" / "editions" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in page and '<html lang="fr"' in page
     mission = page.split("Mission : Vos droits à la CAF (droits-caf)", 1)[1].split("<h2>", 1)[0]
-    rows = mission.split("<tr>")[2:]
-    assert "En cours : à distribuer" in rows[0] and "-fr-2/" in rows[0]
+    rows = mission.split('<li class="')[1:]
+    assert rows[0].startswith("current") and "-fr-2/" in rows[0]
+    assert "En cours : à distribuer" in rows[0]
+    assert rows[1].startswith("outdated") and "Édition 1" in rows[1]
     assert "Périmée : ne plus distribuer" in rows[1] and "01 99 00 12 99" in rows[1]
-    assert "Les horaires de" in rows[1]
+    assert "les horaires ont changé" in rows[1]
     assert "2 éditions périmées sur 4." in page
     for html in (printed["site"] / "ar").rglob("*.html"):
         assert "editors/editions" not in html.read_text(encoding="utf-8"), html
@@ -168,7 +170,7 @@ def test_editions_command_lists_the_same(printed: dict[str, Path]) -> None:
     assert "Mission Vos droits à la CAF (droits-caf):" in out
     assert re.search(r"edition 2  printed 2026-11-27  go/[a-z2-9]{4}-fr-2/  En cours", out)
     assert re.search(r"edition 1  printed 2026-11-20  go/[a-z2-9]{4}-fr/  Périmée", out)
-    assert "c'est maintenant le 01 99 00 12 99 (avant : 01 99 00 12 34)" in out
+    assert "C'est maintenant le 01 99 00 12 99 (avant : 01 99 00 12 34)" in out
     assert "2 of 4 editions are outdated" in out
 
 

@@ -29,7 +29,9 @@ WORDS = {
              "précédentes ouvre une page qui dit aux habitants ce qui a changé. Arrêtez de "
              "distribuer les éditions périmées et imprimez l'édition en cours. État au {date}. "
              "Cette page est pour les équipes : elle n'apparaît pas dans le menu.",
-    "source": "Fait à partir de : {source}.",
+    "history": "Lu dans l'historique git des fiches : {commits} commits{since}.",
+    "history_since": ", éditions comptées depuis le {date}",
+    "no_history": "Pas d'historique git des fiches : chaque dépliant est une première édition.",
     "summary": "{outdated} éditions périmées sur {total}.",
     "mission": "Mission", "territory": "Quartier", "gone_title": "Plus sur le portail",
     "edition": "Édition", "printed": "Imprimée le", "since": "Publiée le", "code": "Adresse",
@@ -108,7 +110,7 @@ def write(model: SiteModel, site_dir: Path) -> Path:
     page = templating.environment(Path(__file__).with_name("templates")).get_template(
         "editors-editions.html").render(
         w=WORDS, lang=model.default, today=model.today, groups=groups, page_of=page_of,
-        title=lambda s: title(model, s), source=model.editions.source,
+        title=lambda s: title(model, s), source=_source(model),
         say=lambda change: say(model, change, model.default),
         portal_name=markup.plain(model.record.name[model.default.code]),
         outdated=sum(r.state in ("outdated", "gone") for r in found), total=len(found),
@@ -119,6 +121,15 @@ def write(model: SiteModel, site_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _source(model: SiteModel) -> str:
+    register = model.editions
+    if not register.tracked:
+        return WORDS["no_history"]
+    since = (WORDS["history_since"].format(date=model.default.date(register.since))
+             if register.since else "")
+    return WORDS["history"].format(commits=register.commits, since=since)
 
 
 def report(model: SiteModel) -> str:

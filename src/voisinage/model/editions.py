@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("voisinage")
 
 Subject = tuple[str, str]  # ("mission", "energie-2026"), ("territory", "ris-orangis")
-FORMAT = 1  # of the cache file
+FORMAT = 2  # of the cache file
 _LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -43,6 +43,7 @@ class Facts:
     address: str | None = None
     hours: str | None = None
     closure: tuple[str, str] | None = None  # first and last day, ISO
+    closure_message: dict[str, str] | None = None  # what to do meanwhile (not part of the key)
 
     def essentials(self) -> list[Any]:
         return [list(self.phones), self.address, self.hours, self.closure and list(self.closure)]
@@ -96,8 +97,10 @@ class Register:
 
     editions: dict[Subject, list[Edition]]
     current: dict[Subject, Snapshot]  # live subjects only
-    source: str  # how it was made, for the build log and the editors' page
+    source: str  # how it was made, for the build log and the command line
     tracked: bool = True  # read from git; else every leaflet is a first edition
+    commits: int = 0  # commits of the records read
+    since: date | None = None  # portal.yml editions_since
 
     def number(self, subject: Subject) -> int:
         """The edition a leaflet of `subject` printed today carries (1 for the first)."""
@@ -122,6 +125,7 @@ def register(portal: SiteModel, cache: Path | None = None) -> Register:
     cat = portal.cat
     content = cat.portal.path.parent
     repo = history.repository(content)
+    count = 0
     if repo is None:
         past: dict[Subject, list[Edition]] = {}
         source = "no git history of the records: every leaflet is a first edition"
@@ -138,7 +142,8 @@ def register(portal: SiteModel, cache: Path | None = None) -> Register:
         mine = editions.setdefault(subject, [])
         if all(e.snapshot.key != snap.key for e in mine):
             mine.append(Edition(len(mine) + 1, snap, ""))
-    return Register(editions, current, source, repo is not None)
+    return Register(editions, current, source, repo is not None, count,
+                    portal.record.editions_since)
 
 
 def live_subjects(cat: Catalogue) -> list[Subject]:
@@ -172,7 +177,8 @@ def _service_changes(was: Facts, now: Facts | None, today: date) -> Iterator[Cha
     if was.hours != now.hours and now.hours:
         yield Change("hours", now.name, was.hours or "", now.hours)
     if now.closure and now.closure != was.closure and date.fromisoformat(now.closure[1]) >= today:
-        yield Change("closed", now.name, new=now.closure[1], start=now.closure[0])
+        yield Change("closed", now.name, new=now.closure[1], start=now.closure[0],
+                     message=now.closure_message)
 
 
 def _phones_changed(was: Facts, now: Facts) -> tuple[str, str]:
@@ -235,9 +241,13 @@ def _facts(raw: Mapping[str, Any], name: Any) -> Facts:
     closure = _mapping(raw.get("temporary_closure"))
     span = (_iso(closure.get("start")), _iso(closure.get("end")))
     hours = raw.get("opening_hours")
-    return Facts({str(k): str(v) for k, v in name.items()} if isinstance(name, dict) else {},
-                 phones, where or None, hours if isinstance(hours, str) else None,
-                 (span[0], span[1]) if span[0] and span[1] else None)
+    message = _mapping(closure.get("message"))
+    return Facts(_texts(name), phones, where or None, hours if isinstance(hours, str) else None,
+                 (span[0], span[1]) if span[0] and span[1] else None, _texts(message) or None)
+
+
+def _texts(value: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _display(number: Any) -> str:
@@ -418,7 +428,7 @@ def _snapshot(data: dict[str, Any]) -> Snapshot:
             return None
         closure = raw.get("closure")
         return Facts(raw["name"], tuple(raw["phones"]), raw["address"], raw["hours"],
-                     (closure[0], closure[1]) if closure else None)
+                     (closure[0], closure[1]) if closure else None, raw.get("closure_message"))
 
     services = {sid: f for sid, raw in data["services"].items() if (f := facts(raw)) is not None}
     return Snapshot(data["territory"], data["printed"], services, facts(data["branch"]),

@@ -84,7 +84,8 @@ def say(model: SiteModel, change: Change, lang: Lang) -> Markup:
     if change.kind == "phone":
         return t("edition_phone").format(name=name, old=_ltr(change.old), new=_calls(change.new))
     if change.kind == "address":
-        return t("edition_address").format(name=name, new=_ltr(change.new))
+        return t("edition_address").format(
+            name=name, new=Markup('<bdi dir="ltr">{}</bdi>').format(change.new))
     if change.kind == "hours":
         return t("edition_hours").format(name=name) + Markup(" ") + _hours(change.new, lang)
     if change.kind == "closed":
@@ -106,7 +107,7 @@ def _name(names: dict[str, str], lang: Lang, default: str) -> str:
 
 
 def _ltr(text: str) -> Markup:
-    return Markup('<bdi dir="ltr">{}</bdi>').format(text)
+    return Markup('<bdi class="tel" dir="ltr">{}</bdi>').format(text)
 
 
 def _calls(numbers: str) -> Markup:
@@ -117,7 +118,7 @@ def _calls(numbers: str) -> Markup:
         except ValueError:
             parts.append(_ltr(number))
             continue
-        parts.append(Markup('<a href="tel:{}"><bdi dir="ltr">{}</bdi></a>').format(tel, number))
+        parts.append(Markup('<a href="tel:{}">{}</a>').format(tel, _ltr(number)))
     return Markup(" / ").join(parts)
 
 
