@@ -259,3 +259,21 @@ def test_snapshot_reads_old_records_leniently() -> None:
     snap = editions.snapshot_of(("mission", "m"), Files())
     assert snap is not None and snap.printed is None and snap.mission_end is None
     assert snap.services["s"].phones == ("01 99 00 12 34",) and snap.services["s"].hours is None
+
+
+def test_printing_records_not_committed_yet_is_warned(printed: dict[str, Path], tmp_path: Path) -> None:
+    """Their edition number is not in the history yet: another change committed first would
+    take it, and these leaflets' QR code would open that edition's page."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(printed["root"]), str(clone))
+    caf = clone / CAF
+    caf.write_text(caf.read_text(encoding="utf-8").replace("01 99 00 12 99", "01 99 00 12 98"),
+                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "voisinage.cli", "leaflets", "--mission",
+                             "droits-caf", "--lang", "fr", "--format", "a5", "--out",
+                             str(tmp_path / "out"), "--content", str(clone / "content")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: the leaflets of mission droits-caf show records not committed yet "
+            "(edition 3): commit them before handing these leaflets out") in result.stderr
+    assert re.search(r"go/[a-z2-9]{4}-fr-3/", result.stdout), result.stdout

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import CAF, TRICKY, mkdocs_build, write_portal
+from test_exports import assert_valid, hsds_validator
 from test_missions import write_mission_portal
 
 from voisinage import cli, exports
@@ -204,6 +205,7 @@ def test_open_data_carry_the_date_and_say_when_it_passed(tmp_path: Path) -> None
     caf = next(s for s in hsds if s["alternate_name"] == "CAF")
     assert caf["cost_options"] == [{"id": caf["cost_options"][0]["id"], "service_id": caf["id"],
                                     "valid_to": "2026-03-31", "amount_description": "Gratuit."}]
+    assert_valid(hsds_validator("service"), hsds)  # cost_options as HSDS 3.0 has them
     assert caf["alert"].startswith("Les chiffres de cette fiche (plafonds, montants, dates) "
                                    "étaient valables jusqu'au 31 mars 2026")
     assert "alert" not in next(s for s in hsds if s.get("alternate_name") != "CAF")

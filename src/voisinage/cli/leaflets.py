@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
                              progress=_Progress(len(wanted)))
     except RecordsError as error:
         return _fail(f"some leaflets cannot be made:\n{error}")
-    for line in left_out_lines(portal, {x.id for x in wanted if x.kind == "territory"}):
+    shown = {x.id for x in wanted if x.kind == "territory"}
+    for line in left_out_lines(portal, shown) + _uncommitted(portal, {x.key for x in wanted}):
         print(line, file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     for leaflet, cached in made.items():
@@ -115,6 +116,24 @@ def _portal(args: argparse.Namespace) -> SiteModel | int:
     except RecordsError as error:
         return _fail(f"the records have errors:\n{error}")
     return SiteModel(catalogue, today=args.date)
+
+
+def _uncommitted(portal: SiteModel, subjects: set[tuple[str, str]]) -> list[str]:
+    """A warning for each leaflet printed from records not committed yet: its edition number is
+    not in the history, and another change committed first would take it."""
+    register = portal.editions
+    if not register.tracked:
+        return []
+    found = []
+    for subject in sorted(subjects):
+        number = register.number(subject)
+        edition = next(e for e in register.editions[subject] if e.number == number)
+        if not edition.committed:
+            found.append(f"voisinage: warning: the leaflets of {subject[0]} {subject[1]} show "
+                         f"records not committed yet (edition {number}): commit them before "
+                         "handing these leaflets out, so that their QR code keeps opening the "
+                         "right page")
+    return found
 
 
 class _Progress:
