@@ -121,6 +121,26 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+_UNPUBLISHED = {"dev", "develop", "development", "staging", "stage", "preprod", "pre-prod",
+                "recette", "test", "testing", "qa", "uat", "sandbox"}
+_ARCHIVES = {"web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is"}
+
+
+def weak_host_problem(url: str) -> str | None:
+    """Why a web address is not a source residents can rely on: a development server or an
+    archived copy of an old site is not where the public body says what holds today."""
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    first = host.split(".", 1)[0]
+    if host == "localhost" or re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
+        return f'"{host}" is one machine, not a public site'
+    if first in _UNPUBLISHED or re.fullmatch(r"(dev|test|staging|preprod)-.*", first):
+        return f'"{host}" looks like a development server, not the public site'
+    if (host in _ARCHIVES or host.endswith(".archive.org") or first.startswith(("ancien-", "old-"))
+            or first in ("old", "ancien", "anciensite", "legacy", "archive")):
+        return f'"{host}" looks like an archived copy of an old site, not what holds today'
+    return None
+
+
 @lru_cache(maxsize=65536)
 def text_problem(text: str) -> str | None:
     """Why a text cannot be published as it is, or None."""
@@ -337,7 +357,8 @@ def _probe() -> MarkdownIt:
 
 
 __all__ = ["MAX_TEXT_CHARS", "SAFE_SCHEMES", "escape", "link_problem", "plain", "render",
-           "render_inline", "string_problem", "text_problem", "translation_problem", "url_problem"]
+           "render_inline", "string_problem", "text_problem", "translation_problem", "url_problem",
+           "weak_host_problem"]
 
 
 def slug(term: str) -> str:

@@ -204,3 +204,15 @@
     return post.apply(this, arguments);
   };
 })();
+/* Figures that expire: a page built (or kept offline) before a service's valid_until still says,
+ * once that day has passed, that its figures no longer hold. Built after it, the notice is shown
+ * without JavaScript. */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var now = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    document.querySelectorAll("[data-valid-until]").forEach(function (el) {
+      if (el.getAttribute("data-valid-until") < today) el.hidden = false;
+    });
+  });
+})();

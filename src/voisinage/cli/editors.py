@@ -43,6 +43,14 @@ def translation_warnings(loaded: Loaded) -> list[Problem]:
     return translations.warnings(loaded.catalogue) if loaded.catalogue is not None else []
 
 
+def expiry_problems(loaded: Loaded, args: argparse.Namespace) -> list[Problem]:
+    """What `voisinage check` says of figures past their valid_until: a warning on the service,
+    an error on each mission featuring it (its leaflets cannot be made)."""
+    if loaded.catalogue is None:
+        return []
+    return freshness.expiry_problems(loaded.catalogue, args.today or date.today())
+
+
 def annotate(problems: list[Problem], content: Path) -> None:
     """In GitHub Actions, repeat each problem as an annotation on its line of the pull request."""
     if os.environ.get("GITHUB_ACTIONS") != "true":
@@ -140,7 +148,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     for action in actions.choices.values():
         action.add_argument("--content", type=Path, default=argparse.SUPPRESS, help=_CONTENT_HELP)
 
-    p = sub.add_parser("stale", help="services to check again, by territory, oldest first")
+    p = sub.add_parser("stale", help="services to check again, by territory, oldest first, and "
+                       "figures past (or near) their valid_until date")
     p.add_argument("--content", type=Path, default=Path("content"), help=_CONTENT_HELP)
     add_check_options(p)
     p.set_defaults(func=_stale)

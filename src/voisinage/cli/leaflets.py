@@ -9,9 +9,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..editors import editions
 from ..model.leaflets import FORMATS, leaflets_of
 from ..model.site_model import SiteModel
 from ..paper.making import make
+from ..publish import left_out_lines
 from ..records.problems import RecordsError
 from ..site.build import load_checked
 
@@ -24,7 +26,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Make the PDF leaflets of some missions (A5, and an A4 sheet of four A6 "
         "copies) or territories (one page of useful services), in some languages, into a folder. "
         "Leaflets whose texts did not change are copied from the cache, not rendered again.",
-        epilog=f"Example: {EXAMPLE}",
+        epilog=f"Example: {EXAMPLE}. Each leaflet's QR code carries its edition: when a phone "
+        "number, an address, opening hours, a closure or the services listed change, the next "
+        "print is a new edition, and the older ones' codes open a page saying what changed "
+        "(voisinage leaflets --editions lists them).",
     )
     p.add_argument("--mission", action="append", default=[], metavar="ID",
                    help="a mission (file name in content/missions, without .yml); repeat or "
@@ -36,8 +41,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="languages, e.g. ar,ta (default: every language of the portal)")
     p.add_argument("--format", default="", metavar="FORMATS",
                    help=f"only these formats: {', '.join(FORMATS)} (default: all)")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR",
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="folder to write the PDFs into (created if missing)")
+    p.add_argument("--editions", action="store_true",
+                   help="print nothing: list the editions of every mission's and territory's "
+                   "leaflets, the current one and the outdated ones with what changed — the "
+                   "paper to stop handing out")
     p.add_argument("--content", type=Path, default=Path("content"),
                    help="folder of the records (default: content)")
     p.add_argument("--date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
@@ -49,14 +58,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.content / "portal.yml").exists():
-        return _fail(f"no {args.content}/portal.yml here — run from the portal's folder or pass "
-                     "--content PATH")
-    try:
-        catalogue, _ = load_checked(args.content)
-    except RecordsError as error:
-        return _fail(f"the records have errors:\n{error}")
-    portal = SiteModel(catalogue, today=args.date)
+    portal = _portal(args)
+    if isinstance(portal, int):
+        return portal
+    catalogue = portal.cat
+    if args.editions:
+        try:
+            print(editions.report(portal))
+        except RecordsError as error:
+            return _fail(str(error))
+        return 0
+    if args.out is None:
+        return _fail(f"say where to write the leaflets: --out DIR (e.g. {EXAMPLE})")
     missions, territories = _split(args.mission), _split(args.territory)
     if args.all:
         missions, territories = list(catalogue.missions), list(catalogue.territories)
@@ -80,15 +93,47 @@ def run(args: argparse.Namespace) -> int:
                              progress=_Progress(len(wanted)))
     except RecordsError as error:
         return _fail(f"some leaflets cannot be made:\n{error}")
+    shown = {x.id for x in wanted if x.kind == "territory"}
+    for line in left_out_lines(portal, shown) + _uncommitted(portal, {x.key for x in wanted}):
+        print(line, file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    links = portal.short_links
     for leaflet, cached in made.items():
         target = args.out / Path(leaflet.path).name
         shutil.copyfile(cached, target)
-        print(f"{target}  →  {links.link(leaflet.key, leaflet.lang).url}")
+        print(f"{target}  →  {portal.leaflet_link(leaflet.key, leaflet.lang).url}")
     print(f"voisinage: {len(made)} leaflets in {args.out} ({len(outcome.rendered)} rendered, "
           f"{len(outcome.reused)} unchanged) in {outcome.seconds:.1f} s", file=sys.stderr)
     return 0
+
+
+def _portal(args: argparse.Namespace) -> SiteModel | int:
+    """The portal of the records, or the exit status after saying why there is none."""
+    if not (args.content / "portal.yml").exists():
+        return _fail(f"no {args.content}/portal.yml here — run from the portal's folder or pass "
+                     "--content PATH")
+    try:
+        catalogue, _ = load_checked(args.content)
+    except RecordsError as error:
+        return _fail(f"the records have errors:\n{error}")
+    return SiteModel(catalogue, today=args.date)
+
+
+def _uncommitted(portal: SiteModel, subjects: set[tuple[str, str]]) -> list[str]:
+    """A warning for each leaflet printed from records not committed yet: its edition number is
+    not in the history, and another change committed first would take it."""
+    register = portal.editions
+    if not register.tracked:
+        return []
+    found = []
+    for subject in sorted(subjects):
+        number = register.number(subject)
+        edition = next(e for e in register.editions[subject] if e.number == number)
+        if not edition.committed:
+            found.append(f"voisinage: warning: the leaflets of {subject[0]} {subject[1]} show "
+                         f"records not committed yet (edition {number}): commit them before "
+                         "handing these leaflets out, so that their QR code keeps opening the "
+                         "right page")
+    return found
 
 
 class _Progress:

@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser(
         "check", help="check every record and report all problems at once",
         description="Check every record under content/ and print each problem as "
-        "file:line:column: field: message. Exit status: 0 clean, 1 errors.",
+        "file:line:column: field: message. Warnings: services last checked long ago, figures "
+        "past their valid_until, links to development or archived sites. Exit status: 0 clean "
+        "(or warnings only, without --strict), 1 errors.",
     )
     p_check.add_argument("--content", type=Path, default=Path("content"),
                          help="folder of the records (default: content)")
@@ -67,7 +69,8 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     loaded = load(args.content)
     problems = sorted(check(loaded) + editors.freshness_warnings(loaded, args)
-                      + editors.translation_warnings(loaded))
+                      + editors.translation_warnings(loaded)
+                      + editors.expiry_problems(loaded, args))
     for problem in problems:
         print(problem)
     editors.annotate(problems, args.content)

@@ -72,6 +72,11 @@ SERVICE: dict[str, Help] = {
                                "message": {"fr": "Fermé pendant les vacances de Noël."}}),
     "assured_date": Help("When you last checked these facts with the service (YYYY-MM-DD). "
                          "Change it each time you check them.", date(2026, 11, 20)),
+    "valid_until": Help("Only when the texts give figures that hold for a period (income "
+                        "ceilings, amounts, campaign dates): the last day they hold (YYYY-MM-DD). "
+                        "After it, the page tells residents to ask the service for the current "
+                        "figures, `voisinage check` warns, and leaflets leave the service out — "
+                        "update the figures and this date before then.", date(2027, 3, 31)),
     "assurer_email": Help("Who checked them, to ask again later.", "equipe-contenu@example.org"),
     "source": Help("Where the facts come from: an official page.",
                    "https://www.service-public.gouv.fr/"),
@@ -263,6 +268,13 @@ FRENCH: dict[str, French] = {
     "Partner.id": French("Identifiant", "Lettres minuscules, chiffres et tirets, par exemple "
                          "caf."),
     "Partner.name": French("Nom"),
+    "Service.valid_until": French(
+        "Chiffres valables jusqu'au",
+        "Le dernier jour où les plafonds, montants ou dates des textes sont vrais. Après ce jour, "
+        "la page prévient les habitants et les tracts ne sont plus imprimés."),
+    "Portal.editions_since": French(
+        "Éditions des tracts depuis le",
+        "À partir de ce jour, chaque nouvelle édition d'un tract a son propre code QR."),
     "Service.kind": French(
         "Type de service",
         "Un guichet où aller, une ligne à appeler, une visite à domicile ou un site : seul un "
@@ -291,7 +303,7 @@ the same everywhere, by its name. tests/test_cms.py checks that every field has 
 
 def french(model: str, field: str) -> French:
     """The French label of a field of a record model, e.g. french("Phone", "number")."""
-    return FRENCH.get(f"{model}.{field}") or FRENCH[field]
+    return FRENCH.get(f"{model}.{field}") or FRENCH.get(field) or French(field)
 
 
 CHOICES_FR: dict[str, str] = {

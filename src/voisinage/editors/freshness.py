@@ -1,7 +1,9 @@
-# Catalogue + today → services whose assured_date is older than the portal's freshness limit →
-# warnings for `voisinage check` (never errors: a stale fact is still worth publishing) and the
-# `voisinage stale` report. "today" is always passed in, so that tests and reports can fix it.
-"""Freshness: services whose facts were last checked too long ago."""
+# Catalogue + today → services whose assured_date is older than the portal's freshness limit, and
+# services whose figures are past their valid_until → warnings for `voisinage check` (never
+# errors: a stale fact is still worth publishing, and an expired page says so to residents) and
+# the `voisinage stale` report. A mission featuring an expired service is an error: its leaflets
+# cannot be made. "today" is always passed in, so that tests and reports can fix it.
+"""Freshness: services whose facts were last checked too long ago, or whose figures expired."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import markup
+from ..records import missions
 from ..records.loading import Catalogue, Entry, relative_path
 from ..records.problems import Problem
 from ..records.schema import Service
@@ -53,12 +56,67 @@ def warnings(catalogue: Catalogue, today: date, max_days: int) -> list[Problem]:
     return out
 
 
+@dataclass(frozen=True)
+class Expired:
+    territory: str
+    entry: Entry[Service]
+    until: date  # the last day its figures held
+    days: int  # days since then (negative: still to come)
+
+
+def expired(catalogue: Catalogue, today: date, ahead: int = 0) -> list[Expired]:
+    """Services whose valid_until is before today (or within `ahead` days), soonest first."""
+    found = [Expired(tid, entry, until, (today - until).days)
+             for tid, by_id in catalogue.services.items() for entry in by_id.values()
+             if (until := entry.record.valid_until) is not None and (today - until).days > -ahead]
+    return sorted(found, key=lambda x: (x.territory, x.until, x.entry.id))
+
+
+def expiry_problems(catalogue: Catalogue, today: date) -> list[Problem]:
+    """A warning on the valid_until of each service whose figures no longer hold, and an error
+    on each mission that features one: its leaflets would print them."""
+    out: list[Problem] = []
+    gone = {(x.territory, x.entry.id): x for x in expired(catalogue, today) if x.days > 0}
+    for x in gone.values():
+        out.append(_warning(catalogue, x.entry, (
+            f"the figures of this service held until {x.until}, {x.days} days ago: its page now "
+            "tells residents to ask the service for the current ones, and leaflets leave it out "
+            "— check the current figures at the source, correct the texts, then set valid_until "
+            "to the last day the new figures hold (or remove it if the texts give no dated "
+            "figure any more)"), "valid_until"))
+    for entry in missions.live(catalogue).values():
+        for i, sid in enumerate(entry.record.services):
+            featured = gone.get((entry.record.territory, sid))
+            if featured is None:
+                continue
+            mark = entry.doc.mark(("services", i))
+            shown = featured.entry
+            where = f"{relative_path(shown.path, catalogue.root)}:{_line(shown)}"
+            out.append(Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column,
+                               f"services[{i}]", (
+                f'the figures of "{sid}" held until {featured.until} ({where}): the leaflets of '
+                "this mission cannot be made — update that service (its figures and valid_until), "
+                "or remove it from `services`")))
+    return out
+
+
 def report(catalogue: Catalogue, today: date, max_days: int) -> str:
-    """`voisinage stale`: the services to check again, by territory, oldest first."""
-    found = stale(catalogue, today, max_days)
+    """`voisinage stale`: the services to check again, by territory, oldest first, then those
+    whose figures expired or expire within EXPIRY_NOTICE days."""
     services = catalogue.all_services()
     if not services:
         return "No service yet."
+    return "\n\n".join(filter(None, [_unchecked(catalogue, today, max_days),
+                                      _expiring(catalogue, today)]))
+
+
+EXPIRY_NOTICE = 60
+"""Days ahead that `voisinage stale` lists figures about to expire."""
+
+
+def _unchecked(catalogue: Catalogue, today: date, max_days: int) -> str:
+    found = stale(catalogue, today, max_days)
+    services = catalogue.all_services()
     if not found:
         oldest = min(services, key=lambda e: e.record.assured_date)
         return (f"Every service was checked in the last {max_days} days (today is {today}); the "
@@ -80,7 +138,34 @@ def report(catalogue: Catalogue, today: date, max_days: int) -> str:
     return "\n".join(lines)
 
 
-def _warning(catalogue: Catalogue, entry: Entry[Service], message: str) -> Problem:
-    mark = entry.doc.mark(("assured_date",))
-    return Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column,
-                   "assured_date", message, "warning")
+def _expiring(catalogue: Catalogue, today: date) -> str:
+    found = expired(catalogue, today, ahead=EXPIRY_NOTICE)
+    if not found:
+        return ""
+    lines = [f"Figures past their valid_until date, or within {EXPIRY_NOTICE} days of it, by "
+             "territory:"]
+    default = catalogue.portal.record.default_language
+    for tid in dict.fromkeys(x.territory for x in found):
+        lines.append(f"{tid}:")
+        for x in (x for x in found if x.territory == tid):
+            name = markup.plain(x.entry.record.name.get(default, x.entry.id))
+            when = (f"expired {x.days} days ago" if x.days > 0
+                    else "last day today" if x.days == 0 else f"{-x.days} days left")
+            where = f"{relative_path(x.entry.path, catalogue.root)}:{_line(x.entry)}"
+            lines.append(f"  {x.until}  {when}  {where}  {name}")
+    gone = sum(x.days > 0 for x in found)
+    lines += ["", (f"{gone} of them show figures that no longer hold, {len(found) - gone} soon: "
+                   "find the current figures at each source, correct the texts and set "
+                   "valid_until to the last day they hold.")]
+    return "\n".join(lines)
+
+
+def _line(entry: Entry[Service]) -> int:
+    return entry.doc.mark(("valid_until",)).line
+
+
+def _warning(catalogue: Catalogue, entry: Entry[Service], message: str,
+             field: str = "assured_date") -> Problem:
+    mark = entry.doc.mark((field,))
+    return Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column, field,
+                   message, "warning")

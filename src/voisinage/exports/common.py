@@ -157,3 +157,11 @@ def phone_numbers(svc: Service) -> list[tuple[str, str]]:
 
 def street(address: Address) -> str:
     return ", ".join(x for x in (address.address_1, address.address_2) if x)
+
+
+def expired_note(portal: SiteModel, svc: Service) -> str | None:
+    """In French, for partners' directories: the figures of a service no longer hold."""
+    if not portal.expired(svc) or svc.valid_until is None:
+        return None
+    return (f"Les chiffres de cette fiche (plafonds, montants, dates) étaient valables jusqu'au "
+            f"{portal.default.date(svc.valid_until)} : demandez les chiffres actuels au service.")

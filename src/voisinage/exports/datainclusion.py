@@ -141,7 +141,10 @@ def _service(portal: SiteModel, source: str, structure_id: str, entry: Entry[Ser
     ) if present]
     obj: Object = {"source": source, "structure_id": structure_id,
                    "id": f"{source}--{where(entry).replace('/', '--')}",
-                   "nom": common.one_line(portal, svc.name), "description": fr(svc.description)}
+                   "nom": common.one_line(portal, svc.name),
+                   # data·inclusion has no field for how long figures hold: say it in the text
+                   "description": "\n\n".join(filter(None, [common.expired_note(portal, svc),
+                                                             fr(svc.description)]))}
     obj.update(_place(portal, [svc]))
     obj.update(
         lien_source=common.page_url(portal, common.service_key(entry)),

@@ -66,10 +66,17 @@ def service(portal: SiteModel, entry: Entry[Service]) -> Object:
         "assured_date": svc.assured_date.isoformat(),
         "assurer_email": svc.assurer_email,
     }
+    alerts = [common.expired_note(portal, svc)]
     if closure is not None and closure.end >= portal.today:
         fr_lang = portal.default
-        obj["alert"] = (f"Fermé du {fr_lang.date(closure.start)} au {fr_lang.date(closure.end)} : "
-                        f"{fr(closure.message)}")
+        alerts.append(f"Fermé du {fr_lang.date(closure.start)} au {fr_lang.date(closure.end)} : "
+                      f"{fr(closure.message)}")
+    if any(alerts):
+        obj["alert"] = "\n".join(a for a in alerts if a)
+    if svc.valid_until and svc.fees_description:  # the one HSDS field for how long figures hold
+        obj["cost_options"] = [{"id": stable_id(portal, f"cost_option:{here}"), "service_id": sid,
+                                "valid_to": svc.valid_until.isoformat(),
+                                "amount_description": fr(svc.fees_description)}]
     partner = common.partner_of(portal, svc)
     if partner:
         obj["organization_id"] = stable_id(portal, f"organization:{partner.id}")

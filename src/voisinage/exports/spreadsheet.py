@@ -20,7 +20,8 @@ COLUMNS = [
     "pour_qui", "cout", "demarches", "documents", "langues_parlees", "francais_necessaire",
     "interpretariat", "accessibilite", "adresse", "complement_adresse", "code_postal", "ville",
     "latitude", "longitude", "telephones", "courriel", "site_web", "horaires",
-    "horaires_openstreetmap", "fermeture_temporaire", "verifie_le", "source", "page",
+    "horaires_openstreetmap", "fermeture_temporaire", "verifie_le", "chiffres_valables_jusqu_au",
+    "source", "page",
 ]
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")  # a west longitude stays a number
@@ -75,7 +76,8 @@ def _row(portal: SiteModel, entry: Entry[Service]) -> list[str]:
         _hours(portal, svc.opening_hours), svc.opening_hours or "",
         (f"du {closure.start.isoformat()} au {closure.end.isoformat()} : {line(closure.message)}"
          if closure and closure.end >= portal.today else ""),
-        svc.assured_date.isoformat(), svc.source or "",
+        svc.assured_date.isoformat(), svc.valid_until.isoformat() if svc.valid_until else "",
+        svc.source or "",
         common.page_url(portal, common.service_key(entry)) or "",
     ]
 

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..languages import Lang
 from ..records import missions
+from ..records.loading import Entry, relative_path
+from ..records.problems import Problem
+from ..records.schema import Service
 
 if TYPE_CHECKING:
     from .site_model import SiteModel
@@ -87,3 +90,30 @@ def edition_of(portal: SiteModel, leaflet: Leaflet) -> date:
     else:
         shown = list(portal.cat.services.get(leaflet.id, {}).values())
     return max((entry.record.assured_date for entry in shown), default=portal.today)
+
+
+def left_out(portal: SiteModel, tid: str) -> list[Entry[Service]]:
+    """The services of a territory its leaflets leave out: their figures no longer hold (past
+    valid_until). Their pages stay, and say so; on paper they would read as checked."""
+    return [e for e in portal.cat.services.get(tid, {}).values() if portal.expired(e.record)]
+
+
+def refusals(portal: SiteModel, wanted: Iterable[Leaflet]) -> list[Problem]:
+    """Why some leaflets wanted cannot be made: their mission features a service whose figures
+    no longer hold. One problem per mission and service, on the service's valid_until line."""
+    found: list[Problem] = []
+    for mid in dict.fromkeys(x.id for x in wanted if x.kind == "mission"):
+        entry = portal.cat.missions[mid]
+        for i, sid in enumerate(entry.record.services):
+            service = portal.cat.services.get(entry.record.territory, {}).get(sid)
+            if service is None or not portal.expired(service.record):
+                continue
+            mark = service.doc.mark(("valid_until",))
+            line = entry.doc.mark(("services", i)).line
+            where = f"{relative_path(entry.path, portal.cat.root)}:{line}"
+            found.append(Problem(relative_path(service.path, portal.cat.root), mark.line,
+                                 mark.column, "valid_until", (
+                f"the leaflets of mission {mid} ({where}) feature this service, whose figures "
+                f"held until {service.record.valid_until}: they are not made — correct the "
+                "figures and valid_until, or remove the service from the mission's `services`")))
+    return found

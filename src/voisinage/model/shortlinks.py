@@ -56,11 +56,12 @@ def assign_stems(subjects: dict[Subject, str | None]) -> dict[Subject, str]:
 
 @dataclass(frozen=True)
 class ShortLink:
-    code: str  # "k7mq-ar"
+    code: str  # "k7mq-ar"; from the second edition of a leaflet on, "k7mq-ar-2"
     key: tuple[str, ...]  # the page it opens: ("mission", "energie-2026")
     lang: Lang
     url: str  # "https://example.org/voisinage/go/k7mq-ar/"
     target: str  # the page, relative to the site root: "ar/missions/energie-2026/"
+    edition: int = 1  # of the leaflets that print it (model.editions)
 
     @property
     def path(self) -> str:
@@ -89,10 +90,17 @@ class ShortLinks:
         subjects.update({("mission", m): pinned for m, pinned in missions.items()})
         self.stems = assign_stems(subjects)
 
-    def link(self, key: tuple[str, ...], lang: Lang) -> ShortLink:
-        """The short address of page `key` ("territory" or "mission" page) in `lang`."""
-        code = f"{self.stems[(key[0], key[1])]}-{lang.code}"
-        return ShortLink(code, key, lang, f"{self.base}go/{code}/", self.url_of(key, lang))
+    def link(self, key: tuple[str, ...], lang: Lang, edition: int = 1) -> ShortLink:
+        """The short address of page `key` ("territory" or "mission" page) in `lang`, as the
+        leaflets of its `edition` print it: the first edition's has no number."""
+        return self.edition_link(self.stems[(key[0], key[1])], key, lang, edition,
+                                 self.url_of(key, lang))
+
+    def edition_link(self, stem: str, key: tuple[str, ...], lang: Lang, edition: int,
+                     target: str) -> ShortLink:
+        """The short address of one edition, for any stem (also a mission no longer live)."""
+        code = f"{stem}-{lang.code}" + (f"-{edition}" if edition > 1 else "")
+        return ShortLink(code, key, lang, f"{self.base}go/{code}/", target, edition)
 
     def __iter__(self) -> Iterator[ShortLink]:
         for kind, id_ in self.stems:

@@ -17,10 +17,12 @@ from typing import Any
 
 from .. import emergency, interface, markup
 from ..languages import Lang
-from ..records import missions, tracking
-from ..records.loading import Catalogue, Entry
+from ..records import history, missions, tracking
+from ..records.loading import Catalogue, Entry, relative_path
+from ..records.problems import Problem, RecordsError
 from ..records.schema import Service, Theme
-from .shortlinks import ShortLinks
+from . import editions as _editions
+from .shortlinks import ShortLink, ShortLinks
 
 Key = tuple[str, ...]
 Context = dict[str, Any]
@@ -104,6 +106,20 @@ class SiteModel:
         """France's emergency numbers and their source, for pages and leaflets alike."""
         return emergency.numbers()
 
+    @functools.cached_property
+    def editions(self) -> _editions.Register:
+        """Every edition of the leaflets, from the records and their git history."""
+        try:
+            return _editions.register(self)
+        except history.HistoryError as error:
+            rel = relative_path(self.cat.portal.path.parent, self.cat.root)
+            raise RecordsError([Problem(rel, 1, 1, "", str(error))]) from None
+
+    def leaflet_link(self, key: Key, lang: Lang) -> ShortLink:
+        """The short address a leaflet printed today carries in its QR code: its current
+        edition's, so that an older edition's code can open a page that says what changed."""
+        return self.short_links.link(key, lang, self.editions.number((key[0], key[1])))
+
     # -- texts -----------------------------------------------------------------------------
     @functools.cached_property
     def _outdated(self) -> dict[int, tuple[dict[str, str], frozenset[str]]]:
@@ -170,6 +186,10 @@ class SiteModel:
         """The missions of the territories this build makes: their pages and leaflets."""
         return [mid for mid, e in missions.live(self.cat).items()
                 if e.record.territory in self.built]
+
+    def expired(self, svc: Service) -> bool:
+        """Whether the figures of a service no longer hold: today is past its valid_until."""
+        return svc.valid_until is not None and svc.valid_until < self.today
 
     def territory_themes(self, tid: str) -> list[str]:
         used = {t for e in self.cat.services.get(tid, {}).values() for t in e.record.themes}

@@ -50,7 +50,7 @@ def html_of(portal: SiteModel, leaflet: Leaflet, printed: date,
     """The leaflet as one HTML document, CSS inlined: the whole input of the PDF engine."""
     view = _View(portal, leaflet.lang)
     context: dict[str, Any] = {"v": view, "lang": leaflet.lang, "fr": portal.default,
-                               "link": portal.short_links.link(leaflet.key, leaflet.lang),
+                               "link": portal.leaflet_link(leaflet.key, leaflet.lang),
                                "printed": printed, "portal": portal.record}
     if leaflet.kind == "mission":
         entry = portal.cat.missions[leaflet.id]
@@ -98,7 +98,8 @@ def _by_theme(portal: SiteModel, tid: str,
     seen: set[str] = set()
     groups = []
     for theme_id in portal.territory_themes(tid):
-        entries = [e for e in portal.services_of(tid, theme_id) if e.id not in seen]
+        entries = [e for e in portal.services_of(tid, theme_id)
+                   if e.id not in seen and not portal.expired(e.record)]  # model.left_out
         seen.update(e.id for e in entries)
         if entries:
             groups.append((portal.themes[theme_id], entries))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..model.leaflets import Leaflet, edition_of
+from ..model.leaflets import Leaflet, edition_of, refusals
 from ..model.site_model import SiteModel
 from ..records.loading import relative_path
 from ..records.problems import Problem, RecordsError, field_path
@@ -28,7 +28,11 @@ def make(portal: SiteModel, wanted: list[Leaflet], cache_dir: Path, *, printed: 
          ) -> tuple[dict[Leaflet, Path], pdf.Outcome]:
     """The PDF of each leaflet wanted (in the cache), rendering only those whose input changed;
     printed on `printed`, or on each leaflet's edition date (leaflets.edition_of).
-    Raises RecordsError naming the record field where a leaflet does not fit its page."""
+    Raises RecordsError naming the record field where a leaflet does not fit its page, or the
+    service whose expired figures a mission leaflet would print."""
+    refused = refusals(portal, wanted)
+    if refused:
+        raise RecordsError(refused)
     folder = cache_dir / "leaflets"
     limits: dict[Leaflet, int] = {}  # a services page that overflows lists fewer services
     outcome = pdf.Outcome()

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from .. import exports
 from ..editors import cms
+from ..editors import editions as editors_editions
 from ..editors import page as editors_page
 from ..exports import reports
-from ..model.leaflets import leaflets_of
+from ..model.leaflets import leaflets_of, left_out
 from ..model.site_model import SiteModel
 from ..paper import pdf
 from ..paper.making import make, prune
@@ -29,8 +30,8 @@ log = logging.getLogger("voisinage")
 def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date | None = None,
             workers: int | None = None, editor: cms.Options | None = None) -> pdf.Outcome:
     """Write the leaflets of the territories built into the site and, when the build makes the
-    portal-wide pages, the open data, redirect pages, report CSVs, the editors' page and the web
-    editor (admin/; editor=None leaves it out)."""
+    portal-wide pages, the open data, short-address pages (one per leaflet edition), report CSVs,
+    the editors' pages and the web editor (admin/; editor=None leaves it out)."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
         raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1,
                                     "site_url", (
@@ -38,7 +39,10 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
             '`site_url: "https://…/"`'))])
     if portal.portal_pages:
         exports.write_all(portal, site_dir)  # open data under data/: HSDS, data·inclusion, CSV
-    made, outcome = make(portal, leaflets_of(portal), cache_dir, printed=printed, workers=workers)
+    wanted = leaflets_of(portal)
+    made, outcome = make(portal, wanted, cache_dir, printed=printed, workers=workers)
+    for line in left_out_lines(portal, {x.id for x in wanted if x.kind == "territory"}):
+        log.warning(line)
     for leaflet, cached in made.items():
         target = site_dir / leaflet.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,13 +53,24 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
         short_addresses = redirects.write(portal, site_dir)
         report_files = reports.write(portal, site_dir)
         editors_page.write(portal, site_dir)  # translation status, for editors only
+        editors_editions.write(portal, site_dir)  # leaflet editions, for the association
         if editor is not None:
             cms.write(portal, site_dir, editor)  # admin/: the web editor of the records
     prune(cache_dir / "leaflets", {p.name for p in made.values()})
     log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
-             "%d mission reports", len(made), len(outcome.rendered), len(outcome.reused),
-             outcome.seconds, short_addresses, report_files)
+             "%d mission reports; editions: %s", len(made), len(outcome.rendered),
+             len(outcome.reused), outcome.seconds, short_addresses, report_files,
+             portal.editions.source)
     return outcome
 
 
-__all__ = ["publish"]
+def left_out_lines(portal: SiteModel, territories: set[str]) -> list[str]:
+    """What the build log says of each service the territories' leaflets leave out."""
+    return [
+        f"voisinage: {relative_path(e.path, portal.cat.root)}: the figures of this service held "
+        f"until {e.record.valid_until}: the leaflets of {tid} leave it out (its page says so) — "
+        "correct its figures and valid_until"
+        for tid in portal.built if tid in territories for e in left_out(portal, tid)]
+
+
+__all__ = ["left_out_lines", "publish"]

@@ -47,6 +47,8 @@ def _cross(cat: Catalogue) -> Iterator[Problem]:
             yield from _service_references(say, service, themes, partners, codes)
             yield from _coordinates(say, folder, cat.territories.get(folder), service)
             yield from _closure(say, service)
+            for name in ("source", "url"):
+                yield from _weak_host(say, service, (name,), getattr(service.record, name))
 
     yield from _missions(say, cat, themes, partners)
     yield from _glossary(say, cat, codes)
@@ -65,6 +67,8 @@ def _portal(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Proble
     yield from _unique(say, cat.portal, "partners", [p.id for p in portal.partners])
     if portal.default_language not in codes:
         yield say(cat.portal, ("default_language",), _not_declared(portal.default_language, codes))
+    for i, partner in enumerate(portal.partners):
+        yield from _weak_host(say, cat.portal, ("partners", i, "url"), partner.url)
 
 
 def _territory(say: _Reporter, tid: str, territory: Entry[Territory]) -> Iterator[Problem]:
@@ -215,6 +219,7 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
     entry: Entry[Any] = cat.glossary
     owners: dict[str, tuple[int, str]] = {}  # a word's anchor → (entry index, word as written)
     for i, item in enumerate(entry.record.entries):
+        yield from _weak_host(say, entry, ("entries", i, "source"), item.source)
         for j, code in enumerate(item.machine_translations):
             if code not in codes:
                 yield say(entry, ("entries", i, "machine_translations", j),
@@ -313,6 +318,15 @@ def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
     """Every translatable text inside a record, with where it is (fingerprints are not texts)."""
     for found in tracking.walk(value, loc):
         yield found.loc, found.text
+
+
+def _weak_host(say: _Reporter, entry: Entry[Any], loc: Loc, url: str | None) -> Iterator[Problem]:
+    """A warning where a link points at a development server or an archived site."""
+    problem = markup.weak_host_problem(url) if url else None
+    if problem:
+        yield say(entry, loc, (
+            f"{problem} — link the public body's own page instead; if there is none, remove "
+            "the link and say why in a comment (# …) above it"), severity="warning")
 
 
 def _unique(say: _Reporter, entry: Entry[Any], name: str, ids: list[str]) -> Iterator[Problem]:

@@ -126,6 +126,9 @@ class Portal(Record):
         "older than this many days (about six months by default; 0: never)")
     machine_translations: list[LangCode] = []
     translated_from: TranslatedFrom = Field({}, description=_TRANSLATED_FROM)
+    editions_since: date | None = Field(
+        None, description="Leaflet editions are told apart from this day on (from the content's "
+        "git history); leaflets printed before it open their page without a notice")
 
 
 class Address(Record):
@@ -241,6 +244,10 @@ class Service(Record):
     opening_hours: OpeningHours | None = None
     temporary_closure: Closure | None = None
     assured_date: date = Field(description="When the information was last checked")
+    valid_until: date | None = Field(
+        None, description="The last day the figures of this record hold (income ceilings, "
+        "amounts, campaign dates); after it, pages tell residents to ask for the current ones "
+        "and leaflets leave the service out")
     assurer_email: Email | None = Field(None, description="Who checked it")
     source: Url | None = Field(None, description="Where the facts come from")
     example: StrictBool = Field(False, description="Local details are fictional (example content)")

@@ -70,6 +70,8 @@ def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = No
     catalogue, warnings = load_checked(content, territories)
     portal = SiteModel(catalogue, languages=languages, guides=guides, territories=territories,
                     portal_pages=portal_pages)
+    if catalogue.portal.record.site_url:
+        portal.editions  # noqa: B018 — read the history now: a shallow clone fails before pages
     pages = list(Pages(portal))
     changed = write_stubs(pages, docs_dir)
     _refuse_strays(docs_dir, content.parent)

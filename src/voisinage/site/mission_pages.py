@@ -43,7 +43,7 @@ class MissionsView:
     def short(self, kind: str, id_: str) -> ShortLink | None:
         if not self.portal.record.site_url:
             return None
-        return self.portal.short_links.link((kind, id_), self.lang)
+        return self.portal.leaflet_link((kind, id_), self.lang)  # the current edition's
 
     def of_territory(self, tid: str) -> list[Entry[Mission]]:
         return missions.of_territory(self.portal.cat, tid)

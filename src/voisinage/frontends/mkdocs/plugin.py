@@ -185,7 +185,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                     site, records=shards.records_digest(root / self.config.content),
                     territories=portal.built, all_territories=list(portal.cat.territories),
                     portal_pages=portal.portal_pages, languages=languages,
-                    default=portal.default.code, missions=search.missions_of(portal))
+                    default=portal.default.code, missions=search.missions_of(portal),
+                    editions=portal.editions.digest if portal.record.site_url else "")
             else:
                 search.split(site, languages, portal.default.code, portal.cat.territories,
                              search.missions_of(portal))

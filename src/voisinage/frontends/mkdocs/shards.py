@@ -45,6 +45,7 @@ class Shard:
     languages: list[str]
     default: str
     missions: dict[str, str]  # mission id → territory, for the search indexes
+    editions: str = ""  # digest of the leaflet editions (model.editions): QR codes and go/ pages
 
     @property
     def name(self) -> str:
@@ -64,14 +65,15 @@ def records_digest(content: Path) -> str:
 
 def keep_for_assembly(site_dir: Path, *, records: str, territories: list[str],
                       all_territories: list[str], portal_pages: bool, languages: list[str],
-                      default: str, missions: dict[str, str]) -> None:
+                      default: str, missions: dict[str, str], editions: str = "") -> None:
     """Set aside the shard's unsplit search index and write its manifest."""
     index = site_dir / "search" / "search_index.json"
     if index.exists():
         index.replace(site_dir / RAW_INDEX)
     manifest = {"format": 1, "records": records, "territories": territories,
                 "all_territories": all_territories, "portal_pages": portal_pages,
-                "languages": languages, "default": default, "missions": missions}
+                "languages": languages, "default": default, "missions": missions,
+                "editions": editions}
     (site_dir / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
 
 
@@ -98,7 +100,8 @@ def read(site: Path) -> Shard:
                             "`voisinage build --territory … --site-dir DIR`")
     data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))
     return Shard(site, data["records"], data["territories"], data["all_territories"],
-                 data["portal_pages"], data["languages"], data["default"], data["missions"])
+                 data["portal_pages"], data["languages"], data["default"], data["missions"],
+                 data.get("editions", ""))
 
 
 def problems_of(shards: list[Shard]) -> list[str]:
@@ -110,6 +113,10 @@ def problems_of(shards: list[Shard]) -> list[str]:
             found.append(f"{shard.name} was built from other records than {first.name} "
                          f"({shard.records[:12]} ≠ {first.records[:12]}) — build every shard "
                          "from the same commit")
+        elif shard.editions != first.editions:
+            found.append(f"{shard.name} counts other leaflet editions than {first.name} (the git "
+                         "history differs) — build every shard from the same commit, with the "
+                         "whole history (fetch-depth: 0)")
         if (shard.languages, shard.default) != (first.languages, first.default):
             found.append(f"{shard.name} has the languages {', '.join(shard.languages)}, "
                          f"{first.name} {', '.join(first.languages)} — build every shard with "
