@@ -7,6 +7,7 @@ accepted; `phonenumbers` knows which short numbers exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
@@ -20,6 +21,7 @@ class Phone:
     tel: str  # as dialled from a French phone: "+33199001234", "3230"
 
 
+@lru_cache(maxsize=16384)
 def parse_phone(raw: str) -> Phone:
     """Parse a French phone number or short number; raise ValueError with a hint for people."""
     digits = raw.replace(" ", "").replace(".", "").replace("-", "")
