@@ -1,9 +1,11 @@
 """Leaflets as a resident and a printer get them: every QR code decodes to the short address of its
 page in its language, fonts are embedded, Arabic and Chinese text is really there, nothing is
-rendered twice, and a text too long for the page is refused with its file and field."""
+rendered twice, a text too long for the page is refused with its file and field, and record text
+is only ever shown, never run by the PDF engine."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -18,11 +20,13 @@ from helpers import mkdocs_build
 from PIL import Image
 from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
 
+from voisinage import markup
 from voisinage.languages import Lang
-from voisinage.model.leaflets import leaflets_of
+from voisinage.model.leaflets import Leaflet, leaflets_of
 from voisinage.model.shortlinks import assign_stems, derived_stem
 from voisinage.model.site_model import SiteModel as Portal
 from voisinage.paper import pdf as engine
+from voisinage.paper.leaflets import data_of
 from voisinage.paper.making import make
 from voisinage.records.loading import load
 from voisinage.records.problems import RecordsError
@@ -224,6 +228,53 @@ def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: P
     assert [str(p) for p in again.value.problems] == found
 
 
+TYPST_SYNTAX = ('#import "x": * #read("/etc/passwd") $x^2$ @ref #{1 + 1} C:\\dossier\\ ] [ "cité" '
+                "// pas un commentaire /* ni ça */ #set page(width: 1cm) #panic(\"non\")")
+
+
+def test_record_text_is_shown_never_run(root: Path, tmp_path: Path) -> None:
+    """Typst syntax in a record text prints as it is: the engine gets record text as data (a tree
+    of paragraphs and runs of text), so an editor's text imports, reads and sets nothing."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    quoted = TYPST_SYNTAX.replace("\\", "\\\\").replace('"', '\\"')
+    mission.write_text(mission.read_text(encoding="utf-8").replace("C'est gratuit.", quoted),
+                       encoding="utf-8")
+    portal = portal_of(content)
+    wanted = [x for x in leaflets_of(portal, langs=["fr"]) if x.kind == "mission"]
+    made, _ = make(portal, wanted, tmp_path / "cache")
+    for leaflet, pdf in made.items():
+        assert squeezed(TYPST_SYNTAX) in squeezed(text_of(pdf)), leaflet.format
+    info = subprocess.run(["pdfinfo", made[wanted[0]]], capture_output=True, text=True).stdout
+    assert "419.528 x 595.276 pts" in info  # `#set page(width: 1cm)` set nothing
+
+
+def test_engine_shows_any_text_as_text(root: Path, tmp_path: Path) -> None:
+    """Even text that validation would refuse (`<label>`) or that asks for a file goes to the page
+    as text: the engine has no way to evaluate it."""
+    portal = portal_of(root / "content")
+    data = data_of(portal, Leaflet("a5", "droits-caf", portal.default), date(2026, 11, 20))
+    odd = '<label> @ref #read("/etc/passwd") $x$ ]"\\ \\u{41} #{"a" * 3}'
+    data["message"]["blocks"] = [{"p": [odd, {"strong": ["]) #strong[x"]}]}]
+    target = tmp_path / "odd.pdf"
+    result = engine.render(engine.Document("a5.typ", json.dumps(data)), target)
+    assert result.overflow is None
+    text = text_of(target)
+    assert squeezed(odd + "]) #strong[x") in squeezed(text)
+    assert "root:" not in text
+
+
+def test_record_text_becomes_a_tree_of_text() -> None:
+    """The safe Markdown subset as the engine gets it: paragraphs, lists, emphasis, strong, links
+    and runs of text; a link that validation refuses stays text."""
+    assert markup.tree("Un *mot*, du **gras** et [un lien](https://e.org).\n\n- un\n- deux") == [
+        {"p": ["Un ", {"em": ["mot"]}, ", du ", {"strong": ["gras"]}, " et ",
+               {"a": ["un lien"], "href": "https://e.org"}, "."]},
+        {"ul": [[{"p": ["un"]}], [{"p": ["deux"]}]]}]
+    assert markup.inline_tree("[x](javascript:alert(1)) #read(\"f\")") == [
+        '[x](javascript:alert(1)) #read("f")']
+
+
 def test_reprint_command_writes_chosen_languages(root: Path, tmp_path: Path) -> None:
     """`voisinage leaflets --mission … --lang … --out …` writes those leaflets, from the cache."""
     out = tmp_path / "to-print"
@@ -264,6 +315,10 @@ def test_short_codes_are_stable_and_pinnable(root: Path, tmp_path: Path) -> None
     links = portal.short_links
     assert [links.link(("mission", "droits-caf"), lang).code for lang in portal.langs] == [
         "k7mq-fr", "k7mq-en", "k7mq-ar", "k7mq-zh"]
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
 
 
 def portal_of(content: Path) -> Portal:

@@ -4,8 +4,9 @@ The same text is shown on several pages (a service's summary on its territory an
 name in menus and leaflets), so renders are memoized.
 
 For the PDF engine the same parse gives a small tree of JSON data (`tree`, `inline_tree`) instead
-of HTML: paragraphs, lists, emphasis, strong, links and text, walked by the leaflet templates. Record
-text never becomes markup of the engine, so nothing an editor writes can run or read a file there.
+of HTML: paragraphs, lists, emphasis, strong, links and text, walked by the leaflet templates.
+Record text never becomes markup of the engine, so nothing an editor writes can run or read a
+file there.
 
 Editors may write paragraphs, lists, *emphasis*, **strong** and links; anything else is shown as
 text. Validation refuses raw HTML and unsafe link schemes outright, so that an editor learns about
@@ -198,8 +199,8 @@ def _probe() -> MarkdownIt:
     return md
 
 
-__all__ = ["SAFE_SCHEMES", "escape", "inline_tree", "plain", "render", "render_inline", "text_problem",
-           "tree", "url_problem"]
+__all__ = ["SAFE_SCHEMES", "escape", "inline_tree", "plain", "render", "render_inline",
+           "text_problem", "tree", "url_problem"]
 
 
 def slug(term: str) -> str:

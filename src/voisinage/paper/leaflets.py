@@ -28,10 +28,10 @@ TEMPLATES = {"a5": "a5.typ", "sheet": "sheet.typ", "services": "services.typ", "
 """Format → its main file in templates/leaflets/."""
 
 _STRINGS = (
-    "mission", "featured_services", "branch_title", "key_facts_french", "partner", "leaflet_machine",
-    "leaflet_example", "scan_to_open", "useful_services", "last_checked", "guide_title",
-    "guide_intro", "contents", "counter_title", "what_for", "who_for", "cost", "how_to",
-    "documents", "where", "phone",
+    "mission", "featured_services", "branch_title", "key_facts_french", "partner",
+    "leaflet_machine", "leaflet_example", "scan_to_open", "useful_services", "last_checked",
+    "guide_title", "guide_intro", "contents", "counter_title", "what_for", "who_for", "cost",
+    "how_to", "documents", "where", "phone",
 )
 """Interface strings the templates show as they are, in both languages (those with placeholders
 are filled here)."""
@@ -133,13 +133,15 @@ def _guided(v: LeafletView, entry: Entry[Any], printed: date) -> Data:
         "documents": [v.inline(doc) for doc in s.required_documents],
         "address": address(s), "hours": v.opening(s.opening_hours) if s.opening_hours else None,
         "phones": [{"number": number, "description": v.inline(item.description)}
-                   for number, item in zip(phones, s.phones)],
+                   for number, item in zip(phones, s.phones, strict=True)],
         "domain": domain(s.url) if s.url else None, "email": s.email,
         "checked": v.t("checked_on", date=v.date(s.assured_date)),
     }
     if v.lang.code != v.fr.code:
         fr = v.fr
-        alternate = s.alternate_name if s.alternate_name and s.alternate_name not in s.name[fr.code] else None
+        alternate = s.alternate_name
+        if alternate and alternate in s.name[fr.code]:
+            alternate = None
         data["fr"] = {
             "name": v.inline(s.name, fr), "alternate": alternate,
             "description": v.text(s.description, fr),
@@ -155,7 +157,8 @@ def locate(portal: SiteModel, leaflet: Leaflet, field: str) -> tuple[Entry[Any],
     "fr.message", "services.2", "service:caf", "name"."""
     lang = leaflet.lang.code
     if field.startswith("service:"):
-        tid = leaflet.id if leaflet.kind == "territory" else portal.cat.missions[leaflet.id].record.territory
+        tid = (leaflet.id if leaflet.kind == "territory"
+               else portal.cat.missions[leaflet.id].record.territory)
         return portal.cat.services[tid][field.split(":", 1)[1]], ("name", lang)
     if leaflet.kind == "territory":
         return portal.cat.territories[leaflet.id], ("name", lang)
@@ -173,7 +176,8 @@ the rest. Where long names do not fit, making.make lists fewer until they do."""
 FEWEST_ON_A_PAGE = 4
 
 
-def _by_theme(portal: SiteModel, tid: str, limit: int | None = None) -> list[tuple[Any, list[Entry[Any]]]]:
+def _by_theme(portal: SiteModel, tid: str,
+              limit: int | None = None) -> list[tuple[Any, list[Entry[Any]]]]:
     """Services grouped under the first of their themes, in the portal's order of themes; with a
     limit, themes take turns (one service each, then a second…) so that every theme shows."""
     seen: set[str] = set()
@@ -190,5 +194,5 @@ def _by_theme(portal: SiteModel, tid: str, limit: int | None = None) -> list[tup
         for i, (_, entries) in enumerate(groups):
             if turn < len(entries) and sum(map(len, kept)) < limit:
                 kept[i].append(entries[turn])
-    return [(theme, chosen) for (theme, _), chosen in zip(groups, kept) if chosen]
+    return [(theme, chosen) for (theme, _), chosen in zip(groups, kept, strict=True) if chosen]
 

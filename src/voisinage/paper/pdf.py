@@ -58,8 +58,8 @@ def _templates_digest() -> str:
 
 def digest(document: Document) -> str:
     """The cache key of a document: what it shows, the templates and the engine that draw it."""
-    return hashlib.sha256(f"{ENGINE}\n{_templates_digest()}\n{document.template}\n{document.pages}\n"
-                          f"{document.data}".encode()).hexdigest()
+    head = f"{ENGINE}\n{_templates_digest()}\n{document.template}\n{document.pages}\n"
+    return hashlib.sha256(f"{head}{document.data}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,7 @@ def _in_pool(todo: dict[str, Any], documents: dict[Any, Document], cache: Path,
     items = [(key, documents[name], cache / f"{key}.pdf") for key, name in todo.items()]
     size = max(1, min(8, len(items) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_batch, items[i:i + size]) for i in range(0, len(items), size)]
+        futures = [pool.submit(_render_batch, items[i:i + size])
+                   for i in range(0, len(items), size)]
         for future in as_completed(futures):
             yield from future.result()

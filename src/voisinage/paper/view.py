@@ -54,7 +54,9 @@ class LeafletView(LanguageView):
 
     def official(self, text: dict[str, str]) -> Data | None:
         """The French name under a translated one, for the counter; None where they are alike."""
-        return self.inline(text, self.fr) if self.lang.code != self.fr.code and self.translated(text) else None
+        if self.lang.code == self.fr.code or not self.translated(text):
+            return None
+        return self.inline(text, self.fr)
 
     def short_date(self, value: date) -> str:
         """A date in few characters, for the A6 copies: "12 nov. 2026", "Nov 12, 2026"."""
@@ -77,8 +79,8 @@ class LeafletView(LanguageView):
         lang = lang or self.lang
         say = self.t_fr if lang.code == self.fr.code else self.t
         holidays = self.week(spec).closed_on_public_holidays
-        return {"lines": [{"days": line.days, "hours": line.hours} for line in self.hours(spec, lang)],
-                "holidays": say("closed_public_holidays") if holidays else None}
+        lines = [{"days": line.days, "hours": line.hours} for line in self.hours(spec, lang)]
+        return {"lines": lines, "holidays": say("closed_public_holidays") if holidays else None}
 
 
 def domain(url: str) -> str:
