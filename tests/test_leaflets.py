@@ -257,7 +257,7 @@ def test_engine_shows_any_text_as_text(root: Path, tmp_path: Path) -> None:
     odd = '<label> @ref #read("/etc/passwd") $x$ ]"\\ \\u{41} #{"a" * 3}'
     data["message"]["blocks"] = [{"p": [odd, {"strong": ["]) #strong[x"]}]}]
     target = tmp_path / "odd.pdf"
-    result = engine.render(engine.Document("a5.typ", json.dumps(data)), target)
+    result = engine.render(engine.Document("a5.typ", json.dumps(data), 1, data["link"]["url"]), target)
     assert result.overflow is None
     text = text_of(target)
     assert squeezed(odd + "]) #strong[x") in squeezed(text)

@@ -46,7 +46,7 @@ def data_of(portal: SiteModel, leaflet: Leaflet, printed: date, limit: int | Non
         "format": leaflet.format, "lang": v.lang_of(leaflet.lang), "fr": v.lang_of(portal.default),
         "bilingual": leaflet.lang.code != portal.default.code,
         "t": {key: v.t(key) for key in _STRINGS}, "t_fr": {key: v.t_fr(key) for key in _STRINGS},
-        "link": {"url": link.url, "shown": link.shown, "qr": v.qr(link.url)},
+        "link": {"url": link.url, "shown": link.shown},  # its QR code: paper.pdf.render
     }
     if leaflet.kind == "mission":
         data.update(_mission(portal, v, leaflet.id, printed))

@@ -44,6 +44,7 @@ def make(portal: SiteModel, wanted: list[Leaflet], cache_dir: Path, *, printed: 
         outcome.overflows = {k: v for k, v in outcome.overflows.items() if k not in documents}
         outcome.overflows.update(got.overflows)
         outcome.seconds += got.seconds
+        outcome.render_seconds.update(got.render_seconds)
         rendered.update(got.rendered)
         todo = [leaflet for leaflet in got.overflows if leaflet.format == "services"
                 and limits.get(leaflet, SERVICES_ON_A_PAGE) > FEWEST_ON_A_PAGE]
@@ -62,7 +63,8 @@ def document_of(portal: SiteModel, leaflet: Leaflet, printed: date,
     """What the PDF engine draws for a leaflet: its template, its data and its page limit."""
     data = json.dumps(data_of(portal, leaflet, printed, limit), ensure_ascii=False,
                       separators=(",", ":"))
-    return pdf.Document(TEMPLATES[leaflet.format], data, leaflet.pages)
+    return pdf.Document(TEMPLATES[leaflet.format], data, leaflet.pages,
+                        portal.short_links.link(leaflet.key, leaflet.lang).url)
 
 
 def _overflow(portal: SiteModel, leaflet: Leaflet, mark: str) -> Problem:

@@ -28,7 +28,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-ENGINE = f"typst {version('typst')}; segno {version('segno')}; voisinage leaflets 2"
+from . import qrcodes
+
+ENGINE = (f"typst {version('typst')}; segno {version('segno')} {qrcodes.ERROR_LEVEL} "
+          f"{qrcodes.QUIET_ZONE}; voisinage leaflets 2")
 TEMPLATE_DIR = Path(__file__).with_name("templates") / "leaflets"
 FONT_PATHS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
 """Noto from Debian (fonts-noto-core, fonts-noto-cjk). VOISINAGE_FONT_PATHS (separated by the
@@ -40,12 +43,15 @@ _OVERFLOW = re.compile(r"voisinage-overflow:([\w.:-]*)")
 
 @dataclass(frozen=True)
 class Document:
-    """What a PDF is made of: the main template, the leaflet's data (JSON), and the most pages it
-    may take (None: as many as it needs, like a guide)."""
+    """What a PDF is made of: the main template, the leaflet's data (JSON), the most pages it may
+    take (None: as many as it needs, like a guide) and the address its QR code holds. The code
+    is encoded only when the document is rendered (in the worker: ~10 ms each); the cache key has
+    the address and the encoder's version and settings."""
 
     template: str
     data: str
     pages: int | None = 1
+    qr: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +64,8 @@ def _templates_digest() -> str:
 
 def digest(document: Document) -> str:
     """The cache key of a document: what it shows, the templates and the engine that draw it."""
-    head = f"{ENGINE}\n{_templates_digest()}\n{document.template}\n{document.pages}\n"
+    head = (f"{ENGINE}\n{_templates_digest()}\n{document.template}\n{document.pages}\n"
+            f"{document.qr}\n")
     return hashlib.sha256(f"{head}{document.data}".encode()).hexdigest()
 
 
@@ -91,6 +98,10 @@ def render(document: Document, target: Path) -> Rendered:
 
     started = time.perf_counter()
     inputs = {"data": document.data, "pages": str(document.pages or 0)}
+    if document.qr:
+        modules = qrcodes.modules(document.qr)
+        inputs.update(qr=str(qrcodes.qr_svg(document.qr)), **{
+            "qr-modules": str(modules), "qr-symbol": str(modules - 2 * qrcodes.QUIET_ZONE)})
     try:
         pdf = compiler().compile(input=str(TEMPLATE_DIR / document.template), sys_inputs=inputs)
     except typst.TypstError as error:

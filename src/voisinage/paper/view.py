@@ -1,5 +1,5 @@
 """What a leaflet shows of a record, in one language, as data for its template: texts as trees
-with their language, phones, dates, hours, the QR code.
+with their language, phones, dates, hours.
 
 It extends the view every template has (`model.views.LanguageView`: interface strings, dates,
 opening hours, machine-translation marks), so leaflets and pages say things the same way.
@@ -18,7 +18,6 @@ from .. import markup
 from ..languages import Lang
 from ..model.views import LanguageView
 from ..phones import parse_phone
-from .qrcodes import QUIET_ZONE, modules, qr_svg
 
 Data = dict[str, Any]
 
@@ -64,12 +63,6 @@ class LeafletView(LanguageView):
 
     def phones(self, record: Any) -> list[str]:
         return [parse_phone(item.number).display for item in getattr(record, "phones", [])]
-
-    def qr(self, url: str) -> Data:
-        """The code as SVG, and its width in modules with and without the quiet zone, so that a
-        template sizes the symbol (what a camera reads) rather than the image."""
-        total = modules(url)
-        return {"svg": str(qr_svg(url)), "modules": total, "symbol": total - 2 * QUIET_ZONE}
 
     def branch(self, branch: Any) -> Data:
         return {"name": branch.name, "phones": self.phones(branch), "email": branch.email}
