@@ -139,6 +139,34 @@ def test_short_address_is_printed_in_clear(site: Path, codes: dict[str, list[tup
         assert shown in text_of(pdf).replace("\n", ""), name
 
 
+def test_no_text_is_smaller_than_8_pt(site: Path) -> None:
+    """Latin words (French and English, also inside Arabic leaflets), measured as poppler boxes
+    them: the height of a word box is its size times the ascender and descender of Noto Sans."""
+    for pdf in sorted((site / "leaflets").rglob("*.pdf")):
+        if ".zh." in pdf.name:  # Latin letters there come from the CJK font, of other metrics
+            continue
+        boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                               check=True).stdout
+        sizes = [(float(bottom) - float(top)) / (1.069 + 0.293) for top, bottom in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[A-Za-z][\w\'’.,:;()/-]*<', boxes)]
+        assert sizes and min(sizes) > 7.95, (pdf.name, min(sizes))
+
+
+def test_sheets_have_cut_marks_at_every_end(site: Path, tmp_path: Path) -> None:
+    """Both middle lines of an A4 sheet are marked at both edges of the paper, also in Arabic."""
+    for lang in ("fr", "ar"):
+        prefix = tmp_path / lang
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", "-singlefile",
+                        site / "leaflets" / "missions" / f"droits-caf.{lang}.a4-4xa6.pdf", prefix],
+                       check=True)
+        image = Image.open(f"{prefix}.png").convert("L")
+        px = 100 / 25.4  # pixels per mm
+        ends = [(105, 3), (105, 294), (3, 148.5), (207, 148.5), (105, 148.5)]
+        for x, y in ends:  # a line drawn within a millimetre of each end of a cut line
+            box = (round((x - 1) * px), round((y - 1) * px), round((x + 1) * px), round((y + 1) * px))
+            assert image.crop(box).getextrema()[0] < 160, (lang, x, y)
+
+
 @pytest.mark.parametrize("lang,script", [("ar", "Arabic"), ("zh", "CJK")])
 def test_fonts_are_embedded_for_every_script(site: Path, lang: str, script: str) -> None:
     """Every font is embedded; the script's Noto font is among them."""
