@@ -306,6 +306,20 @@ def test_record_text_becomes_a_tree_of_text() -> None:
         '[x](javascript:alert(1)) #read("f")']
 
 
+def test_word_wider_than_its_column_is_refused(root: Path, tmp_path: Path) -> None:
+    """A word that cannot break and does not fit the width of the leaflet would stick out of the
+    paper: it is refused like a text too long, naming its field."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    mission.write_text(mission.read_text(encoding="utf-8").replace(
+        "C'est gratuit.", "Voir " + "Anticonstitutionnellement" * 5 + "."), encoding="utf-8")
+    portal = portal_of(content)
+    wanted = [x for x in leaflets_of(portal, langs=["fr"]) if x.kind == "mission"]
+    with pytest.raises(RecordsError) as error:
+        make(portal, wanted, tmp_path / "cache")
+    assert [p.field for p in error.value.problems] == ["message.fr", "message.fr"]
+
+
 def test_reprint_command_writes_chosen_languages(root: Path, tmp_path: Path) -> None:
     """`voisinage leaflets --mission … --lang … --out …` writes those leaflets, from the cache."""
     out = tmp_path / "to-print"
