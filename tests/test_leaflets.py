@@ -1,9 +1,11 @@
 """Leaflets as a resident and a printer get them: every QR code decodes to the short address of its
 page in its language, fonts are embedded, Arabic and Chinese text is really there, nothing is
-rendered twice, and a text too long for the page is refused with its file and field."""
+rendered twice, a text too long for the page is refused with its file and field, and record text
+is only ever shown, never run by the PDF engine."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -18,11 +20,13 @@ from helpers import mkdocs_build
 from PIL import Image
 from test_missions import LANGS, MISSION, share_leaflet_cache, write_mission_portal
 
+from voisinage import markup
 from voisinage.languages import Lang
-from voisinage.model.leaflets import leaflets_of
+from voisinage.model.leaflets import Leaflet, leaflets_of
 from voisinage.model.shortlinks import assign_stems, derived_stem
 from voisinage.model.site_model import SiteModel as Portal
 from voisinage.paper import pdf as engine
+from voisinage.paper.leaflets import data_of
 from voisinage.paper.making import make
 from voisinage.records.loading import load
 from voisinage.records.problems import RecordsError
@@ -122,9 +126,12 @@ def test_every_qr_code_opens_its_page_in_its_language(site: Path, codes: dict[st
 
 
 def test_qr_codes_are_big_enough_for_paper(codes: dict[str, list[tuple[str, float]]]) -> None:
-    """At least 2 cm wide (the symbol alone, without its quiet zone), on every format."""
+    """At least 2 cm wide (the symbol alone, without its quiet zone), on every format; 3 cm on
+    the A5, which has the room."""
     widths = [width for decoded in codes.values() for _, width in decoded]
     assert min(widths) >= 20, widths
+    a5 = [width for name, decoded in codes.items() if ".a5." in name for _, width in decoded]
+    assert a5 and min(a5) >= 30, a5
 
 
 def test_short_address_is_printed_in_clear(site: Path, codes: dict[str, list[tuple[str, float]]]) -> None:
@@ -133,6 +140,34 @@ def test_short_address_is_printed_in_clear(site: Path, codes: dict[str, list[tup
         shown = decoded[0][0].removeprefix("https://")
         pdf = next((site / "leaflets").rglob(name))
         assert shown in text_of(pdf).replace("\n", ""), name
+
+
+def test_no_text_is_smaller_than_8_pt(site: Path) -> None:
+    """Latin words (French and English, also inside Arabic leaflets), measured as poppler boxes
+    them: the height of a word box is its size times the ascender and descender of Noto Sans."""
+    for pdf in sorted((site / "leaflets").rglob("*.pdf")):
+        if ".zh." in pdf.name:  # Latin letters there come from the CJK font, of other metrics
+            continue
+        boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                               check=True).stdout
+        sizes = [(float(bottom) - float(top)) / (1.069 + 0.293) for top, bottom in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[A-Za-z][\w\'’.,:;()/-]*<', boxes)]
+        assert sizes and min(sizes) > 7.95, (pdf.name, min(sizes))
+
+
+def test_sheets_have_cut_marks_at_every_end(site: Path, tmp_path: Path) -> None:
+    """Both middle lines of an A4 sheet are marked at both edges of the paper, also in Arabic."""
+    for lang in ("fr", "ar"):
+        prefix = tmp_path / lang
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", "-singlefile",
+                        site / "leaflets" / "missions" / f"droits-caf.{lang}.a4-4xa6.pdf", prefix],
+                       check=True)
+        image = Image.open(f"{prefix}.png").convert("L")
+        px = 100 / 25.4  # pixels per mm
+        ends = [(105, 3), (105, 294), (3, 148.5), (207, 148.5), (105, 148.5)]
+        for x, y in ends:  # a line drawn within a millimetre of each end of a cut line
+            box = (round((x - 1) * px), round((y - 1) * px), round((x + 1) * px), round((y + 1) * px))
+            assert image.crop(box).getextrema()[0] < 160, (lang, x, y)
 
 
 @pytest.mark.parametrize("lang,script", [("ar", "Arabic"), ("zh", "CJK")])
@@ -224,6 +259,67 @@ def test_text_too_long_for_the_page_names_file_and_field(root: Path, tmp_path: P
     assert [str(p) for p in again.value.problems] == found
 
 
+TYPST_SYNTAX = ('#import "x": * #read("/etc/passwd") $x^2$ @ref #{1 + 1} C:\\dossier\\ ] [ "cité" '
+                "// pas un commentaire /* ni ça */ #set page(width: 1cm) #panic(\"non\")")
+
+
+def test_record_text_is_shown_never_run(root: Path, tmp_path: Path) -> None:
+    """Typst syntax in a record text prints as it is: the engine gets record text as data (a tree
+    of paragraphs and runs of text), so an editor's text imports, reads and sets nothing."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    quoted = TYPST_SYNTAX.replace("\\", "\\\\").replace('"', '\\"')
+    mission.write_text(mission.read_text(encoding="utf-8").replace("C'est gratuit.", quoted),
+                       encoding="utf-8")
+    portal = portal_of(content)
+    wanted = [x for x in leaflets_of(portal, langs=["fr"]) if x.kind == "mission"]
+    made, _ = make(portal, wanted, tmp_path / "cache")
+    for leaflet, pdf in made.items():
+        assert squeezed(TYPST_SYNTAX) in squeezed(text_of(pdf)), leaflet.format
+    info = subprocess.run(["pdfinfo", made[wanted[0]]], capture_output=True, text=True).stdout
+    assert "419.528 x 595.276 pts" in info  # `#set page(width: 1cm)` set nothing
+
+
+def test_engine_shows_any_text_as_text(root: Path, tmp_path: Path) -> None:
+    """Even text that validation would refuse (`<label>`) or that asks for a file goes to the page
+    as text: the engine has no way to evaluate it."""
+    portal = portal_of(root / "content")
+    data = data_of(portal, Leaflet("a5", "droits-caf", portal.default), date(2026, 11, 20))
+    odd = '<label> @ref #read("/etc/passwd") $x$ ]"\\ \\u{41} #{"a" * 3}'
+    data["message"]["blocks"] = [{"p": [odd, {"strong": ["]) #strong[x"]}]}]
+    target = tmp_path / "odd.pdf"
+    result = engine.render(engine.Document("a5.typ", json.dumps(data), 1, data["link"]["url"]), target)
+    assert result.overflow is None
+    text = text_of(target)
+    assert squeezed(odd + "]) #strong[x") in squeezed(text)
+    assert "root:" not in text
+
+
+def test_record_text_becomes_a_tree_of_text() -> None:
+    """The safe Markdown subset as the engine gets it: paragraphs, lists, emphasis, strong, links
+    and runs of text; a link that validation refuses stays text."""
+    assert markup.tree("Un *mot*, du **gras** et [un lien](https://e.org).\n\n- un\n- deux") == [
+        {"p": ["Un ", {"em": ["mot"]}, ", du ", {"strong": ["gras"]}, " et ",
+               {"a": ["un lien"], "href": "https://e.org"}, "."]},
+        {"ul": [[{"p": ["un"]}], [{"p": ["deux"]}]]}]
+    assert markup.inline_tree("[x](javascript:alert(1)) #read(\"f\")") == [
+        '[x](javascript:alert(1)) #read("f")']
+
+
+def test_word_wider_than_its_column_is_refused(root: Path, tmp_path: Path) -> None:
+    """A word that cannot break and does not fit the width of the leaflet would stick out of the
+    paper: it is refused like a text too long, naming its field."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    mission = content / "missions" / "droits-caf.yml"
+    mission.write_text(mission.read_text(encoding="utf-8").replace(
+        "C'est gratuit.", "Voir " + "Anticonstitutionnellement" * 5 + "."), encoding="utf-8")
+    portal = portal_of(content)
+    wanted = [x for x in leaflets_of(portal, langs=["fr"]) if x.kind == "mission"]
+    with pytest.raises(RecordsError) as error:
+        make(portal, wanted, tmp_path / "cache")
+    assert [p.field for p in error.value.problems] == ["message.fr", "message.fr"]
+
+
 def test_reprint_command_writes_chosen_languages(root: Path, tmp_path: Path) -> None:
     """`voisinage leaflets --mission … --lang … --out …` writes those leaflets, from the cache."""
     out = tmp_path / "to-print"
@@ -264,6 +360,10 @@ def test_short_codes_are_stable_and_pinnable(root: Path, tmp_path: Path) -> None
     links = portal.short_links
     assert [links.link(("mission", "droits-caf"), lang).code for lang in portal.langs] == [
         "k7mq-fr", "k7mq-en", "k7mq-ar", "k7mq-zh"]
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
 
 
 def portal_of(content: Path) -> Portal:

@@ -3,6 +3,11 @@
 The same text is shown on several pages (a service's summary on its territory and theme pages, its
 name in menus and leaflets), so renders are memoized.
 
+For the PDF engine the same parse gives a small tree of JSON data (`tree`, `inline_tree`) instead
+of HTML: paragraphs, lists, emphasis, strong, links and text, walked by the leaflet templates.
+Record text never becomes markup of the engine, so nothing an editor writes can run or read a
+file there.
+
 Editors may write paragraphs, lists, *emphasis*, **strong** and links; anything else is shown as
 text. Validation refuses raw HTML and unsafe link schemes outright, so that an editor learns about
 it instead of seeing it silently escaped.
@@ -15,10 +20,12 @@ another, and premium-rate numbers. `translation_problem` is both, for every impo
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -316,6 +323,91 @@ def plain(text: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+Inline = str | dict[str, Any]
+"""A text run, or {"em": [...]}, {"strong": [...]}, {"a": [...], "href": url}, {"code": str},
+{"br": True}."""
+Block = dict[str, Any]
+"""{"p": [inline…]}, {"ul": [[block…] per item]}, or {"ol": [[block…]…], "start": n}."""
+
+
+@lru_cache(maxsize=65536)
+def _tree(text: str) -> str:
+    return json.dumps(_blocks(_md().parse(text)), ensure_ascii=False)
+
+
+def tree(text: str) -> list[Block]:
+    """Record text as blocks of inline nodes (see `Block`), for the PDF templates."""
+    return json.loads(_tree(text))  # a fresh copy: callers may not share the cached one
+
+
+@lru_cache(maxsize=65536)
+def _inline_tree(text: str) -> str:
+    tokens = _md().parseInline(text)
+    return json.dumps(_inlines(tokens[0].children or []) if tokens else [], ensure_ascii=False)
+
+
+def inline_tree(text: str) -> list[Inline]:
+    """A one-line text as inline nodes (see `Inline`)."""
+    return json.loads(_inline_tree(text))
+
+
+def _blocks(tokens: list[Token]) -> list[Block]:
+    root: list[Any] = []
+    stack: list[list[Any]] = [root]  # the list that the next block goes into
+    for token in tokens:
+        kind = token.type
+        if kind == "inline":
+            stack[-1].append({"p": _inlines(token.children or [])})
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            node: Block = {"ul" if kind == "bullet_list_open" else "ol": []}
+            if kind == "ordered_list_open":
+                node["start"] = int(str(token.attrs.get("start", 1)))
+            stack[-1].append(node)
+            stack.append(node["ul" if "ul" in node else "ol"])
+        elif kind == "list_item_open":
+            item: list[Block] = []
+            stack[-1].append(item)
+            stack.append(item)
+        elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close"):
+            stack.pop()
+    return root
+
+
+def _inlines(tokens: list[Token]) -> list[Inline]:
+    out: list[Any] = []
+    stack: list[list[Any]] = [out]
+    for token in tokens:
+        kind = token.type
+        if kind == "text":
+            _text(stack[-1], token.content)
+        elif kind == "softbreak":
+            _text(stack[-1], " ")
+        elif kind == "hardbreak":
+            stack[-1].append({"br": True})
+        elif kind == "code_inline":
+            stack[-1].append({"code": token.content})
+        elif kind in ("em_open", "strong_open", "link_open"):
+            node: dict[str, Any] = {kind.split("_")[0].replace("link", "a"): []}
+            if kind == "link_open":
+                node["href"] = str(token.attrs.get("href", ""))
+            stack[-1].append(node)
+            stack.append(next(iter(node.values())))
+        elif kind in ("em_close", "strong_close", "link_close"):
+            stack.pop()
+        elif token.children:
+            stack[-1].extend(_inlines(token.children))
+    return out
+
+
+def _text(into: list[Any], value: str) -> None:
+    if not value:
+        return
+    if into and isinstance(into[-1], str):
+        into[-1] += value
+    else:
+        into.append(value)
+
+
 _GROUPED_NUMBER = re.compile(r"(?<![\w\u2066])\+?\d+(?:[ \u00a0.]\d+)+(?![\w\u2069])")
 
 
@@ -356,9 +448,9 @@ def _probe() -> MarkdownIt:
     return md
 
 
-__all__ = ["MAX_TEXT_CHARS", "SAFE_SCHEMES", "escape", "link_problem", "plain", "render",
-           "render_inline", "string_problem", "text_problem", "translation_problem", "url_problem",
-           "weak_host_problem"]
+__all__ = ["MAX_TEXT_CHARS", "SAFE_SCHEMES", "escape", "inline_tree", "link_problem", "plain",
+           "render", "render_inline", "string_problem", "text_problem", "translation_problem",
+           "tree", "url_problem", "weak_host_problem"]
 
 
 def slug(term: str) -> str:

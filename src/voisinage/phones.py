@@ -21,6 +21,7 @@ call from prepaid phones, and a surcharged line can eat their credit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import phonenumbers
@@ -43,6 +44,7 @@ class Phone:
         return self.cost == "surcharged"
 
 
+@lru_cache(maxsize=16384)
 def parse_phone(raw: str) -> Phone:
     """Parse a French phone number or short number; raise ValueError with a hint for people."""
     digits = raw.replace(" ", "").replace(".", "").replace("-", "")

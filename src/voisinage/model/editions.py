@@ -16,16 +16,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import yaml
 
 from ..phones import parse_phone
 from ..records import history, missions
 from ..records.loading import Catalogue
-
-if TYPE_CHECKING:
-    from .site_model import SiteModel
 
 log = logging.getLogger("voisinage")
 
@@ -119,10 +116,10 @@ class Register:
         return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()
 
 
-def register(portal: SiteModel, cache: Path | None = None) -> Register:
+def register(cat: Catalogue, cache: Path | None = None) -> Register:
     """The register of a portal's leaflet editions, from its records and their git history.
     Raises history.HistoryError in a shallow clone (old QR codes would open the wrong page)."""
-    cat = portal.cat
+    settings = cat.portal.record
     content = cat.portal.path.parent
     repo = history.repository(content)
     count = 0
@@ -131,10 +128,10 @@ def register(portal: SiteModel, cache: Path | None = None) -> Register:
         source = "no git history of the records: every leaflet is a first edition"
     else:
         target = cache or cat.root / ".cache" / "voisinage" / "editions.json"
-        past, count = _from_history(repo, portal.record.editions_since, target)
+        past, count = _from_history(repo, settings.editions_since, target)
         source = (f"git history of {repo.prefix or './'}: {count} commits read"
-                  + (f" (editions since {portal.record.editions_since})"
-                     if portal.record.editions_since else ""))
+                  + (f" (editions since {settings.editions_since})"
+                     if settings.editions_since else ""))
     now = _CatalogueFiles(cat)
     current = {s: snap for s in live_subjects(cat) if (snap := snapshot_of(s, now)) is not None}
     editions = {s: list(eds) for s, eds in past.items()}
@@ -143,7 +140,7 @@ def register(portal: SiteModel, cache: Path | None = None) -> Register:
         if all(e.snapshot.key != snap.key for e in mine):
             mine.append(Edition(len(mine) + 1, snap, ""))
     return Register(editions, current, source, repo is not None, count,
-                    portal.record.editions_since)
+                    settings.editions_since)
 
 
 def live_subjects(cat: Catalogue) -> list[Subject]:

@@ -110,7 +110,7 @@ class SiteModel:
     def editions(self) -> _editions.Register:
         """Every edition of the leaflets, from the records and their git history."""
         try:
-            return _editions.register(self)
+            return _editions.register(self.cat)
         except history.HistoryError as error:
             rel = relative_path(self.cat.portal.path.parent, self.cat.root)
             raise RecordsError([Problem(rel, 1, 1, "", str(error))]) from None

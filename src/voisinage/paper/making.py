@@ -7,6 +7,7 @@ into a folder of its own.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from ..model.site_model import SiteModel
 from ..records.loading import relative_path
 from ..records.problems import Problem, RecordsError, field_path
 from . import pdf
-from .leaflets import FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, html_of, locate
+from .leaflets import FEWEST_ON_A_PAGE, SERVICES_ON_A_PAGE, TEMPLATES, data_of, locate
 
 log = logging.getLogger("voisinage")
 
@@ -39,15 +40,15 @@ def make(portal: SiteModel, wanted: list[Leaflet], cache_dir: Path, *, printed: 
     rendered: set[Leaflet] = set()  # in any pass
     todo = wanted
     while todo:  # the first pass renders all; the next ones the shrunk services pages
-        documents = {leaflet: html_of(portal, leaflet, printed or edition_of(portal, leaflet),
-                                      limits.get(leaflet))
+        documents = {leaflet: document_of(portal, leaflet, printed or edition_of(portal, leaflet),
+                                          limits.get(leaflet))
                      for leaflet in todo}
-        got = pdf.render_all(documents, folder, workers=workers, progress=progress,
-                             pages={leaflet: leaflet.pages for leaflet in todo})
+        got = pdf.render_all(documents, folder, workers=workers, progress=progress)
         outcome.digests.update(got.digests)
         outcome.overflows = {k: v for k, v in outcome.overflows.items() if k not in documents}
         outcome.overflows.update(got.overflows)
         outcome.seconds += got.seconds
+        outcome.render_seconds.update(got.render_seconds)
         rendered.update(got.rendered)
         todo = [leaflet for leaflet in got.overflows if leaflet.format == "services"
                 and limits.get(leaflet, SERVICES_ON_A_PAGE) > FEWEST_ON_A_PAGE]
@@ -59,6 +60,15 @@ def make(portal: SiteModel, wanted: list[Leaflet], cache_dir: Path, *, printed: 
         raise RecordsError(sorted(_overflow(portal, leaflet, mark)
                                   for leaflet, mark in outcome.overflows.items()))
     return {leaflet: folder / f"{outcome.digests[leaflet]}.pdf" for leaflet in wanted}, outcome
+
+
+def document_of(portal: SiteModel, leaflet: Leaflet, printed: date,
+                limit: int | None = None) -> pdf.Document:
+    """What the PDF engine draws for a leaflet: its template, its data and its page limit."""
+    data = json.dumps(data_of(portal, leaflet, printed, limit), ensure_ascii=False,
+                      separators=(",", ":"))
+    return pdf.Document(TEMPLATES[leaflet.format], data, leaflet.pages,
+                        portal.leaflet_link(leaflet.key, leaflet.lang).url)
 
 
 def _overflow(portal: SiteModel, leaflet: Leaflet, mark: str) -> Problem:
