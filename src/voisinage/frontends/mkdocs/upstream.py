@@ -1,0 +1,99 @@
+"""Two adapters over work the upstream plugins repeat for nothing; the site stays byte-identical.
+
+1. mkdocs-static-i18n (1.3.1) builds each language in turn, and in each of those builds
+   `reconfigure_files_alternates` makes a new `File` for every page's version in every other
+   language, trying the versions one after the other: languages² × pages objects per build, the
+   same ones in every build. They depend only on the file and the language they are made for, and
+   nothing changes them afterwards (they are not pages of the build), so we keep them for the
+   whole `mkdocs build`: −13–20 % of a build's CPU. `tests/test_speed.py` fails once upstream
+   stops repeating that work, so that this adapter can go.
+2. Material's search plugin cuts every page's HTML into sections with Python's `html.parser` and
+   segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
+   entries from a regular-expression scan, and each run of Chinese characters is segmented once
+   per process; Material gets nothing to parse. Other pages are indexed by Material as before.
+
+Both are installed on the plugin instances of one build (never on their classes) and only when
+the upstream code still has the shape they were written for; otherwise the build goes on without
+them, just slower. The plugin's `fast_paths: false` turns them off, to compare.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from . import sections
+
+log = logging.getLogger("mkdocs.plugins.voisinage")
+
+_SEARCH_PLUGINS = ("search", "material/search")
+
+
+def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
+    """Make static-i18n's alternates of each file and language once, kept in `cache` (one per
+    `mkdocs build`, shared by its language builds). Returns whether it could be installed."""
+    if "reconfigure_files_alternates" in vars(i18n):
+        return True  # installed by an earlier language build of this `mkdocs build`
+    original = getattr(type(i18n), "reconfigure_files_alternates", None)
+    if original is None:
+        return False
+
+    def reconfigure_files_alternates(i18n_src_uris: Any, alternate_src_uris: Any, config: Any,
+                                     create_i18n_file: Callable[..., Any]) -> Any:
+        def create_once(file: Any, language: str, default: str, languages: list[str],
+                        config: Any) -> Any:
+            # Every input of create_i18n_file, which reads nothing else.
+            key = (file.src_path, file.dest_path, file.dest_uri, file.inclusion, language,
+                   default, tuple(languages), config.docs_dir, config.site_dir,
+                   config.use_directory_urls)
+            made = cache.get(key)
+            if made is None:
+                made = cache[key] = create_i18n_file(file, language, default, languages, config)
+            return made
+
+        return original(i18n, i18n_src_uris, alternate_src_uris, config, create_once)
+
+    i18n.reconfigure_files_alternates = reconfigure_files_alternates
+    return True
+
+
+def index_without_parsing(config: Any, ours: Callable[[Any], bool]) -> bool:
+    """Let voisinage make the search entries of the pages `ours` says it renders, in this build
+    (Material makes a new index in every language build). Returns whether it was installed."""
+    plugin = next((config.plugins[name] for name in _SEARCH_PLUGINS if name in config.plugins),
+                  None)
+    index: Any = getattr(plugin, "search_index", None)
+    add = getattr(index, "add_entry_from_context", None)
+    if add is None or not isinstance(getattr(index, "entries", None), list):
+        return False
+    segment = _segmenter(plugin)
+
+    def add_entry_from_context(page: Any) -> None:
+        if ours(page) and not (page.meta.get("search") or {}).get("exclude"):
+            made = sections.entries(page.content, page.url, page.title, page.meta, page.toc,
+                                    segment)
+            if made is not None:
+                index.entries.extend(made)
+                return
+        add(page)
+
+    index.add_entry_from_context = add_entry_from_context
+    return True
+
+
+_SEGMENTERS: dict[int, Callable[[str], str]] = {}
+
+
+def _segmenter(plugin: Any) -> Callable[[str], str] | None:
+    """Material's Chinese segmentation when Material would segment (jieba installed), cached."""
+    module = __import__(type(plugin).__module__, fromlist=["jieba"])
+    jieba = getattr(module, "jieba", None)
+    if jieba is None:
+        return None
+    if id(jieba) not in _SEGMENTERS:
+        from backrefs import bre  # Material's own dependency, for the same Han character class
+
+        han = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+        _SEGMENTERS[id(jieba)] = sections.chinese_segmenter(han, jieba.cut)
+    return _SEGMENTERS[id(jieba)]
