@@ -9,10 +9,12 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,7 @@ from ...model.site_model import KINDS, relative_link
 from ...publish import publish
 from ...records.problems import RecordsError
 from ...site.build import Build, prepare
-from . import search, shards
+from . import pool, search, shards, upstream
 
 log = logging.getLogger("mkdocs.plugins.voisinage")
 
@@ -49,11 +51,29 @@ class VoisinageConfig(Config):
     guides = opt.Type(bool, default=True)
     """Make the printable guide of every territory: one A4 page per service and language. Costly
     for a national portal; turn off and make them with `voisinage leaflets --format guide`."""
+    jobs = opt.Type(int, default=0)
+    """Processes building the languages at once (pool.py): 0, the default, one per core; 1, one
+    process. The environment variable VOISINAGE_JOBS overrides it. `mkdocs serve` and
+    `--dirty` builds use one process."""
+    share = opt.ListOfItems(opt.Type(str), default=[])
+    """Set by a build on every core for the processes it starts: build only these languages."""
+    fast_paths = opt.Type(bool, default=True)
+    """Skip work mkdocs-static-i18n and Material's search repeat for nothing (upstream.py); the
+    site is the same byte for byte. Off only to compare."""
 
 
 class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
+        self._alternates: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
+        self._command: str | None = None  # from on_startup: build, serve, gh-deploy
+        self._dirty = False
+        self._share: list[str] | None = None  # languages this process builds, when shared out
+        self._workers: list[pool.Worker] = []
+        self._in_turn = False  # inside one of this process's language builds after the first
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
@@ -69,7 +89,51 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
         _check_languages(config, self.build)
+        i18n = config.plugins.get("i18n")
+        if not i18n.building:  # the first language build of a new `mkdocs build`
+            self._alternates.clear()
+            self._share_out(config, i18n)
+        if self.config.fast_paths:
+            upstream.cache_alternates(i18n, self._alternates)
         return config
+
+    def _share_out(self, config: Any, i18n: Any) -> None:
+        """Decide which languages this process builds; start the processes for the others."""
+        self._share, self._workers = None, []
+        order = _build_order(i18n)
+        if self.config.share:  # one of the processes of a build on every core
+            unknown = [lang for lang in self.config.share if lang not in order]
+            if unknown:
+                raise PluginError(f"voisinage: share: no language {', '.join(unknown)} in "
+                                  f"mkdocs.yml (plugins → i18n → languages: {', '.join(order)})")
+            self._share = list(self.config.share)
+            i18n.current_language, i18n.building = self._share[0], True
+            return
+        if self._command != "build" or self._dirty:
+            return
+        try:
+            parts = pool.shares(order, pool.jobs_wanted(self.config.jobs))
+        except pool.PoolError as error:
+            raise PluginError(f"voisinage: {error}") from None
+        if len(parts) < 2:
+            return
+        self._share, i18n.building = parts[0], True  # static-i18n's own loop stays idle
+        cache = _cache_dir(self.config, config)
+        log.info("voisinage: %d languages in %d processes at once (jobs; VOISINAGE_JOBS=1 for "
+                 "one): %s here, %s", len(order), len(parts), ", ".join(parts[0]),
+                 "; ".join(", ".join(part) for part in parts[1:]))
+        base, docs = Path(config.config_file_path), Path(config.docs_dir)
+        self._workers = [
+            pool.start(base, docs, cache / "pool" / str(i), part, {"cache_dir": str(cache)},
+                       bool(config.strict))
+            for i, part in enumerate(parts[1:], 2)]
+
+    def on_build_error(self, *, error: Exception) -> None:
+        pool.stop(self._workers)
+
+    def on_pre_build(self, config: Any) -> None:
+        if self.config.fast_paths:  # Material made a new search index in this language build
+            upstream.index_without_parsing(config, lambda page: self._page(page) is not None)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         # MkDocs compiles the theme's templates again in every build; keep their bytecode.
@@ -118,8 +182,14 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     @event_priority(-200)
     def on_post_build(self, config: Any) -> None:
+        if self._in_turn:
+            return  # one of this process's language builds: wait for the outer one
         i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
+        if self._share is not None:
+            self._build_share(config, i18n)
+            if self.config.share:
+                return  # the process that started this one puts the site together
+        elif i18n is not None and getattr(i18n, "building", False):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
             portal, site = self.build.portal, Path(config.site_dir)
@@ -140,6 +210,26 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                 publish(portal, site, _cache_dir(self.config, config))
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
+
+    def _build_share(self, config: Any, i18n: Any) -> None:
+        """This process's other languages, then (in the process `mkdocs build` started) the
+        other processes' languages put into the site."""
+        assert self._share is not None
+        self._in_turn = True
+        try:
+            pool.build_share(config, i18n, self._share,
+                             lambda again: mkdocs_build(again, dirty=False))
+        finally:
+            self._in_turn, i18n.building = False, False
+        if self._workers:
+            started = time.perf_counter()
+            try:
+                pool.wait(self._workers)
+                pool.merge(Path(config.site_dir), self._workers, _build_order(i18n))
+            except pool.PoolError as error:
+                raise PluginError(f"voisinage: {error}") from None
+            log.info("voisinage: the languages of %d processes put together in %.1f s",
+                     len(self._workers) + 1, time.perf_counter() - started)
 
     def _page(self, page: Any) -> Any:
         if self.build is None:
@@ -184,6 +274,12 @@ def _show_core_log() -> None:
 
 
 _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
+
+
+def _build_order(i18n: Any) -> list[str]:
+    """static-i18n builds the default language first, then the others in mkdocs.yml's order."""
+    default = i18n.default_language
+    return [default] + [lang for lang in i18n.build_languages if lang != default]
 
 
 def _check_languages(config: Any, build: Build) -> None:
