@@ -103,8 +103,9 @@ def test_a_language_build_that_fails_stops_the_whole_build_and_says_why(portal: 
         encoding="utf-8")
     done = build(root, "site", "2")
     assert done.returncode != 0
-    assert "voisinage: the build of en, zh stopped (exit status 1); its last lines:" in done.stderr
-    assert "'undefined_macro' is undefined" in done.stderr
+    assert ("voisinage: the build of en, zh stopped (exit status 1): see its lines above, "
+            "marked [en, zh]") in done.stderr
+    assert "[en, zh] 'undefined_macro' is undefined" in done.stderr
 
 
 def test_a_wrong_number_of_processes_is_refused_with_what_to_write(portal: Path) -> None:

@@ -14,19 +14,15 @@ import yaml
 
 
 def derive(base: Path, folder: Path, site_dir: Path, voisinage: dict[str, Any],
-           languages: list[str] | None = None, docs_dir: Path | None = None) -> Path:
-    """Write folder/mkdocs.yml: `base` with stubs in folder/pages (or `docs_dir`, to read the
-    stubs another build writes), pages in `site_dir`, the voisinage plugin's options updated
-    with `voisinage`, and only the default language and `languages` when given. Returns the
-    file written."""
+           languages: list[str] | None = None) -> Path:
+    """Write folder/mkdocs.yml: `base` with stubs in folder/pages, pages in `site_dir`, the
+    voisinage plugin's options updated with `voisinage`, and only the default language and
+    `languages` when given. Returns the file written."""
     root = base.resolve().parent
     with base.open(encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_Loader)
-    if docs_dir is None:
-        docs_dir = folder / "pages"
-        docs_dir.mkdir(parents=True, exist_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    config["docs_dir"] = str(docs_dir.resolve())
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
+    config["docs_dir"] = str(folder.resolve() / "pages")
     config["site_dir"] = str(site_dir.resolve())
     theme = config.get("theme") or {}
     if isinstance(theme, dict) and theme.get("custom_dir"):

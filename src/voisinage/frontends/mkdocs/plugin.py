@@ -117,15 +117,19 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             raise PluginError(f"voisinage: {error}") from None
         if len(parts) < 2:
             return
+        if not pool.available():
+            log.info("voisinage: one process (a build on every core forks, on Linux only)")
+            return
         self._share, i18n.building = parts[0], True  # static-i18n's own loop stays idle
-        cache = _cache_dir(self.config, config)
         log.info("voisinage: %d languages in %d processes at once (jobs; VOISINAGE_JOBS=1 for "
-                 "one): %s here, %s", len(order), len(parts), ", ".join(parts[0]),
+                 "one): %s here; %s", len(order), len(parts), ", ".join(parts[0]),
                  "; ".join(", ".join(part) for part in parts[1:]))
-        base, docs = Path(config.config_file_path), Path(config.docs_dir)
+        if self.config.fast_paths and "zh" in order:
+            upstream.load_chinese_dictionary(config)  # once, for every process
+        cache = _cache_dir(self.config, config)
         self._workers = [
-            pool.start(base, docs, cache / "pool" / str(i), part, {"cache_dir": str(cache)},
-                       bool(config.strict))
+            pool.start(config.config_file_path, cache / "pool" / str(i), part, self.build,
+                       bool(config.strict), _build_forked, Path(config.site_dir))
             for i, part in enumerate(parts[1:], 2)]
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -235,6 +239,23 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
+
+
+def _build_forked(config_file: str, site: Path, share: list[str], prepared: Build | None,
+                  strict: bool) -> None:
+    """In a process forked by pool.start: a whole `mkdocs build` of the languages `share` of the
+    same mkdocs.yml into `site`, with the records and pages the parent prepared."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, site_dir=str(site), strict=strict)
+    ours: Any = config.plugins["voisinage"]
+    ours.config.share, ours.config.jobs, ours.config.leaflets = share, 1, False
+    ours.build = prepared  # the same records: prepare() sees nothing changed
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 class _SiteView:

@@ -2,13 +2,14 @@
 
 mkdocs-static-i18n builds the default language, then each other language in turn, in one process
 (one core). With `jobs: N` the plugin splits the languages into N shares in build order (fr, en,
-ar, … dealt in turn: share 1 has fr, ar, ta, ro; share 2 en, zh, tr, bn). The `mkdocs build`
-that was started builds share 1 itself and starts one `mkdocs build` per other share, each with a
-copy of mkdocs.yml (configs.py) that reads the same page stubs and writes into a folder of its
-own. Each process builds its languages exactly as the one-process build does (same MkDocs
-configuration, every language still known for the language switcher and alternates), so that
-every page is the same byte for byte. What each language build rewrites for the whole site is
-put together as the last build of a one-process build leaves it:
+ar, … dealt in turn: share 1 has fr, ar, ta, ro; share 2 en, zh, tr, bn). Once the records are
+loaded and checked, the `mkdocs build` that was started forks one process per other share (which
+so inherits the records and the page model, and loads nothing again); each runs a whole `mkdocs
+build` of the same mkdocs.yml into a folder of its own, reading the same page stubs, and the
+first process builds share 1 meanwhile. Each process builds its languages exactly as the
+one-process build does (same configuration, every language still known for the language switcher
+and alternates), so that every page is the same byte for byte. What each language build rewrites
+for the whole site is put together as the last build of a one-process build leaves it:
 
 - `sitemap.xml` (static-i18n's template lists the languages built so far): each language's
   `<url>` entries, in build order, text for text; `sitemap.xml.gz` compressed the same way;
@@ -28,17 +29,15 @@ import logging
 import os
 import re
 import shutil
-import subprocess
+import signal
 import sys
-import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from . import configs
 
 log = logging.getLogger("mkdocs.plugins.voisinage")
 
@@ -80,14 +79,12 @@ def shares(order: list[str], count: int) -> list[list[str]]:
 
 @dataclass
 class Worker:
-    """One `mkdocs build` of a share of the languages, in its own folder."""
+    """One process building a share of the languages into a folder of its own."""
 
     languages: list[str]
     folder: Path
-    process: subprocess.Popen[str]
+    pid: int
     started: float
-    lines: list[str] = field(default_factory=list)
-    reader: threading.Thread | None = None
     seconds: float = 0.0
 
     @property
@@ -95,56 +92,68 @@ class Worker:
         return self.folder / "site"
 
 
-def start(config_file: Path, docs_dir: Path, folder: Path, share: list[str],
-          options: dict[str, Any], strict: bool) -> Worker:
-    """Start the build of one share: a copy of mkdocs.yml reading the same stubs (docs_dir)."""
-    shutil.rmtree(folder / "site", ignore_errors=True)
-    derived = configs.derive(config_file, folder, folder / "site",
-                             {**options, "share": share, "jobs": 1, "leaflets": False},
-                             docs_dir=docs_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(derived)]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", ENV_JOBS: "1"}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, encoding="utf-8", errors="replace")
-    worker = Worker(share, folder, process, time.perf_counter())
-    worker.reader = threading.Thread(target=_relay, args=(worker,), daemon=True)
-    worker.reader.start()
-    return worker
+def available() -> bool:
+    """Shares are built by forked processes, which inherit the loaded records and page model
+    (Linux; elsewhere the build uses one process)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
-def _relay(worker: Worker) -> None:
-    """Pass the share's log lines on as the parent's own: warnings count for --strict there."""
-    name = ", ".join(worker.languages)
-    assert worker.process.stdout is not None
-    for line in worker.process.stdout:
-        line = line.rstrip("\n")
-        worker.lines.append(line)
-        level, _, text = line.partition(" -  ")
-        level = level.strip()
-        if not text or any(text.startswith(skip) for skip in _NOT_FOR_PARENT):
-            continue
-        if level == "WARNING":
-            log.warning("[%s] %s", name, text)
-        elif level == "ERROR":
-            log.error("[%s] %s", name, text)
-        elif level == "INFO" and "Building '" in text:  # static-i18n's line per language
-            log.info("voisinage [%s]: %s", name, text.split(": ", 1)[-1].split(" documentation")[0])
+def start(config_file: str, folder: Path, share: list[str], prepared: Any, strict: bool,
+          run: Callable[[str, Path, list[str], Any, bool], None], shown: Path) -> Worker:
+    """Fork a process that runs `run(config_file, site, share, prepared, strict)`: a whole
+    `mkdocs build` of the share into folder/site, with the records and pages already prepared
+    by this one (nothing is loaded or checked again). Its lines name `shown` as the site."""
+    site = folder / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return Worker(share, folder, pid, time.perf_counter())
+    code = 1
+    try:  # the forked process: never return into the caller's build
+        _label(share, str(site), str(shown))
+        run(config_file, site, share, prepared, strict)
+        code = 0
+    except Exception as error:
+        log.error("%s", error)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _label(share: list[str], site: str, shown: str) -> None:
+    """Mark this process's log lines with its languages, naming the site being put together;
+    leave out MkDocs' per-build lines."""
+    name = ", ".join(share)
+
+    class _Labelled(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            text = record.getMessage()
+            if text.startswith(_NOT_FOR_PARENT + ("Cleaning site directory",)):
+                return False
+            record.msg, record.args = f"[{name}] {text.replace(site, shown)}", ()
+            return True
+
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(_Labelled())
 
 
 def wait(workers: list[Worker]) -> None:
-    """Wait for every share; PoolError naming each one that failed, with its last lines."""
+    """Wait for every share; PoolError naming each one that failed."""
     failed = []
     for worker in workers:
-        code = worker.process.wait()
-        if worker.reader is not None:
-            worker.reader.join()
+        _, status = os.waitpid(worker.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
         worker.seconds = time.perf_counter() - worker.started
         if code != 0:
-            tail = "\n".join(worker.lines[-15:])
             failed.append(f"the build of {', '.join(worker.languages)} stopped (exit status "
-                          f"{code}); its last lines:\n{tail}")
+                          f"{code}): see its lines above, marked [{', '.join(worker.languages)}]")
         else:
             log.info("voisinage: %s built in %.1f s by another process",
                      ", ".join(worker.languages), worker.seconds)
@@ -153,15 +162,13 @@ def wait(workers: list[Worker]) -> None:
 
 
 def stop(workers: list[Worker]) -> None:
-    """End the shares' builds (the parent's own build failed)."""
-    for worker in workers:
-        if worker.process.poll() is None:
-            worker.process.terminate()
+    """End the shares' builds (this process's own build failed)."""
     for worker in workers:
         try:
-            worker.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            worker.process.kill()
+            os.kill(worker.pid, signal.SIGTERM)
+            os.waitpid(worker.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
 
 
 @contextmanager

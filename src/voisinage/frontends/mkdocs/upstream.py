@@ -82,6 +82,17 @@ def index_without_parsing(config: Any, ours: Callable[[Any], bool]) -> bool:
     return True
 
 
+def load_chinese_dictionary(config: Any) -> None:
+    """Load jieba's dictionary now (before a build forks its processes, so that each does not
+    load it again), when Material's search would segment Chinese."""
+    plugin = next((config.plugins[name] for name in _SEARCH_PLUGINS if name in config.plugins),
+                  None)
+    if plugin is not None:
+        jieba = getattr(__import__(type(plugin).__module__, fromlist=["jieba"]), "jieba", None)
+        if jieba is not None:
+            jieba.initialize()
+
+
 _SEGMENTERS: dict[int, Callable[[str], str]] = {}
 
 
