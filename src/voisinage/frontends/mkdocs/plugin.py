@@ -7,6 +7,7 @@ stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs firs
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import re
 import time
@@ -66,6 +67,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
         self._alternates: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
+        self._theme_files: dict[tuple[Any, ...], list[str]] = {}  # the same, the theme's listing
+        self._copied: set[tuple[str, str]] = set()  # theme files this mkdocs build has copied
         self._command: str | None = None  # from on_startup: build, serve, gh-deploy
         self._dirty = False
         self._share: list[str] | None = None  # languages this process builds, when shared out
@@ -92,10 +95,20 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         i18n = config.plugins.get("i18n")
         if not i18n.building:  # the first language build of a new `mkdocs build`
             self._alternates.clear()
+            self._theme_files.clear()
+            self._copied.clear()
+            if self._command == "build":
+                gc.freeze()  # the records and page model live for the whole build: not scanned
             self._share_out(config, i18n)
         if self.config.fast_paths:
             upstream.cache_alternates(i18n, self._alternates)
+            upstream.list_theme_once(config.theme, self._theme_files)
         return config
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.config.fast_paths:
+            upstream.copy_theme_once(files, self._copied)
+        return files
 
     def _share_out(self, config: Any, i18n: Any) -> None:
         """Decide which languages this process builds; start the processes for the others."""

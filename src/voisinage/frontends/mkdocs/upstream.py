@@ -1,4 +1,4 @@
-"""Two adapters over work the upstream plugins repeat for nothing; the site stays byte-identical.
+"""Adapters over work the upstream code repeats for nothing; the site stays byte-identical.
 
 1. mkdocs-static-i18n (1.3.1) builds each language in turn, and in each of those builds
    `reconfigure_files_alternates` makes a new `File` for every page's version in every other
@@ -11,6 +11,9 @@
    segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
    entries from a regular-expression scan, and each run of Chinese characters is segmented once
    per process; Material gets nothing to parse. Other pages are indexed by Material as before.
+3. MkDocs, in each language build, lists the theme's ~14,500 files (Material's icons) to find its
+   static files, then copies the same ~90 of them to the same places: listed once and copied
+   once per `mkdocs build`.
 
 Both are installed on the plugin instances of one build (never on their classes) and only when
 the upstream code still has the shape they were written for; otherwise the build goes on without
@@ -56,6 +59,53 @@ def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
 
     i18n.reconfigure_files_alternates = reconfigure_files_alternates
     return True
+
+
+def list_theme_once(theme: Any, cache: dict[tuple[Any, ...], list[str]]) -> bool:
+    """Keep the theme's list of files (`env.list_templates`, which MkDocs asks in every build)
+    for one `mkdocs build` in `cache`. The list depends only on the theme's folders (static-i18n
+    adds its sitemap's folder again in every language build: a duplicate, which lists nothing
+    more) and on the templates MkDocs leaves out."""
+    if "get_env" in vars(theme):
+        return True
+    get_env = getattr(theme, "get_env", None)
+    if get_env is None:
+        return False
+
+    def get_env_listing_once() -> Any:
+        env = get_env()
+        listing = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list(listing(extensions, filter_func))
+            key = (tuple(dict.fromkeys(theme.dirs)), tuple(theme.static_templates))
+            if key not in cache:
+                cache[key] = list(listing(filter_func=filter_func))
+            return list(cache[key])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env_listing_once
+    return True
+
+
+def copy_theme_once(files: Any, copied: set[tuple[str, str]]) -> None:
+    """The theme's static files that an earlier language build of this `mkdocs build` copied
+    already (same source, same place) are not copied again."""
+    for file in files:
+        if file.is_documentation_page() or not getattr(file, "abs_src_path", None):
+            continue
+        key = (file.abs_src_path, file.abs_dest_path)
+        if key in copied:
+            file.copy_file = _copied_already
+        else:
+            copied.add(key)
+
+
+def _copied_already(dirty: bool = False) -> None:
+    """In place of File.copy_file for a file this `mkdocs build` has copied."""
 
 
 def index_without_parsing(config: Any, ours: Callable[[Any], bool]) -> bool:
