@@ -73,6 +73,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         self._dirty = False
         self._share: list[str] | None = None  # languages this process builds, when shared out
         self._workers: list[pool.Worker] = []
+        self._pending: list[list[str]] = []  # shares whose processes are not started yet
         self._in_turn = False  # inside one of this process's language builds after the first
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -95,7 +96,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         i18n = config.plugins.get("i18n")
         if not i18n.building:  # the first language build of a new `mkdocs build`
             self._alternates.clear()
-            self._theme_files.clear()
+            if not self.config.share:  # a forked process keeps what its parent listed
+                self._theme_files.clear()
             self._copied.clear()
             if self._command == "build":
                 gc.freeze()  # the records and page model live for the whole build: not scanned
@@ -112,7 +114,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     def _share_out(self, config: Any, i18n: Any) -> None:
         """Decide which languages this process builds; start the processes for the others."""
-        self._share, self._workers = None, []
+        self._share, self._workers, self._pending = None, [], []
         order = _build_order(i18n)
         if self.config.share:  # one of the processes of a build on every core
             unknown = [lang for lang in self.config.share if lang not in order]
@@ -139,13 +141,21 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                  "; ".join(", ".join(part) for part in parts[1:]))
         if self.config.fast_paths and "zh" in order:
             upstream.load_chinese_dictionary(config)  # once, for every process
+        self._pending = parts[1:]  # started once this process has rendered its first page
+
+    def _start_workers(self, config: Any) -> None:
+        """Fork the other shares' processes. Done after this process's first page, so that
+        they inherit what it made for every language (templates compiled, the theme listed)."""
+        parts, self._pending = self._pending, []
         cache = _cache_dir(self.config, config)
+        prepared = (self.build, self._theme_files)
         self._workers = [
-            pool.start(config.config_file_path, cache / "pool" / str(i), part, self.build,
+            pool.start(config.config_file_path, cache / "pool" / str(i), part, prepared,
                        bool(config.strict), _build_forked, Path(config.site_dir))
-            for i, part in enumerate(parts[1:], 2)]
+            for i, part in enumerate(parts, 2)]
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._pending = []
         pool.stop(self._workers)
 
     def on_pre_build(self, config: Any) -> None:
@@ -189,6 +199,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self._pending:
+            self._start_workers(config)
         rendered = self._page(page)
         if rendered is None or self.build is None:
             return output
@@ -232,6 +244,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         """This process's other languages, then (in the process `mkdocs build` started) the
         other processes' languages put into the site."""
         assert self._share is not None
+        if self._pending:  # no page in the first language build
+            self._start_workers(config)
         self._in_turn = True
         try:
             pool.build_share(config, i18n, self._share,
@@ -254,16 +268,16 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         return self.build.by_src.get(page.file.src_uri)
 
 
-def _build_forked(config_file: str, site: Path, share: list[str], prepared: Build | None,
+def _build_forked(config_file: str, site: Path, share: list[str], prepared: Any,
                   strict: bool) -> None:
     """In a process forked by pool.start: a whole `mkdocs build` of the languages `share` of the
-    same mkdocs.yml into `site`, with the records and pages the parent prepared."""
+    same mkdocs.yml into `site`, with the records, pages and theme listing the parent prepared."""
     from mkdocs.config import load_config
 
     config = load_config(config_file, site_dir=str(site), strict=strict)
     ours: Any = config.plugins["voisinage"]
     ours.config.share, ours.config.jobs, ours.config.leaflets = share, 1, False
-    ours.build = prepared  # the same records: prepare() sees nothing changed
+    ours.build, ours._theme_files = prepared  # the same records: prepare() sees no change
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
