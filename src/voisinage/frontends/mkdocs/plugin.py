@@ -74,6 +74,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         self._share: list[str] | None = None  # languages this process builds, when shared out
         self._workers: list[pool.Worker] = []
         self._pending: list[list[str]] = []  # shares whose processes are not started yet
+        self._merged_index: dict[str, Any] | None = None  # every share's search entries
         self._in_turn = False  # inside one of this process's language builds after the first
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -232,7 +233,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                     default=portal.default.code, missions=search.missions_of(portal))
             else:
                 search.split(site, languages, portal.default.code, portal.cat.territories,
-                             search.missions_of(portal))
+                             search.missions_of(portal), index=self._merged_index)
+            self._merged_index = None
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
@@ -256,7 +258,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             started = time.perf_counter()
             try:
                 pool.wait(self._workers)
-                pool.merge(Path(config.site_dir), self._workers, _build_order(i18n))
+                self._merged_index = pool.merge(Path(config.site_dir), self._workers,
+                                                _build_order(i18n), write_index=self.config.shard)
             except pool.PoolError as error:
                 raise PluginError(f"voisinage: {error}") from None
             log.info("voisinage: the languages of %d processes put together in %.1f s",

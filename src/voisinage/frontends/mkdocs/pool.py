@@ -202,14 +202,17 @@ def build_share(config: Any, i18n: Any, share: list[str], build: Callable[[Any],
     i18n.reconfigure_search_index(config)
 
 
-def merge(site: Path, workers: list[Worker], order: list[str]) -> None:
-    """Move every share's files into `site` (the parent's share) as one site."""
+def merge(site: Path, workers: list[Worker], order: list[str],
+          write_index: bool = True) -> dict[str, Any] | None:
+    """Move every share's files into `site` (the parent's share) as one site. Returns Material's
+    search index of every share's pages, also written in place of the first share's when
+    `write_index`."""
     last = order[-1]
     sites = [site] + [w.site for w in workers]
     holder = next((s for s, langs in zip(sites, _langs(order, workers), strict=True)
                    if last in langs), site)
     _merge_sitemap(site, sites, holder, order)
-    _merge_index(site, sites, order)
+    index = _merge_index(site, sites, order, write_index)
     problems = []
     for worker in workers:
         for path in sorted(worker.site.rglob("*")):
@@ -234,6 +237,7 @@ def merge(site: Path, workers: list[Worker], order: list[str]) -> None:
         raise PoolError("the language builds wrote different versions of "
                         + ", ".join(problems[:10]) + (" …" if len(problems) > 10 else "")
                         + " — build with `jobs: 1` (or VOISINAGE_JOBS=1) and report it")
+    return index
 
 
 def _langs(order: list[str], workers: list[Worker]) -> list[list[str]]:
@@ -288,20 +292,23 @@ def _language_of(entry: str) -> str:
     raise PoolError(f"{_SITEMAP}: cannot tell the language of the entry for {own}")
 
 
-def _merge_index(site: Path, sites: list[Path], order: list[str]) -> None:
+def _merge_index(site: Path, sites: list[Path], order: list[str],
+                 write: bool) -> dict[str, Any] | None:
     """Every share's search entries in one index, language by language in build order as in
-    one process, with the first share's settings; written as Material writes it."""
+    one process, with the first share's settings; written as Material writes it if `write`."""
     target = site / _RAW_INDEX
     indexes = [json.loads((s / _RAW_INDEX).read_text(encoding="utf-8")) for s in sites
                if (s / _RAW_INDEX).exists()]
-    if len(indexes) < 2:
-        return
+    if not indexes:
+        return None
     rank = {lang: i for i, lang in enumerate(order)}
 
     def language(doc: dict[str, Any]) -> int:
         first = doc["location"].split("/", 1)[0]
         return rank.get(first, 0) if first != order[0] else 0
 
-    docs = sorted((d for i in indexes for d in i["docs"]), key=language)
-    target.write_text(json.dumps({"config": indexes[0]["config"], "docs": docs},
-                                 separators=(",", ":"), default=str), encoding="utf-8")
+    merged = {"config": indexes[0]["config"],
+              "docs": sorted((d for i in indexes for d in i["docs"]), key=language)}
+    if write:
+        target.write_text(json.dumps(merged, separators=(",", ":"), default=str), "utf-8")
+    return merged
