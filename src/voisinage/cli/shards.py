@@ -29,7 +29,8 @@ def add_parsers(sub: Any) -> None:
         description="Build the site with `mkdocs build`. With --territory, build one shard:\n"
         "the pages and leaflets of those territories only (every record is still checked),\n"
         "plus the portal-wide pages unless --no-portal-pages. Put the shards together with\n"
-        "`voisinage assemble`; `voisinage shards N` prints a balanced plan.",
+        "`voisinage assemble`; `voisinage shards N` prints a balanced plan.\n"
+        "Every build uses one process per core for the languages (VOISINAGE_JOBS=1: one).",
         epilog="Example, two shards then one site:\n"
         "  voisinage build --territory ris-orangis,saint-denis --site-dir shards/1\n"
         "  voisinage build --territory lille-moulins --no-portal-pages --site-dir shards/2\n"

@@ -7,14 +7,17 @@ stubs must exist before mkdocs-static-i18n scans files, so `on_config` runs firs
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 import jinja2
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -28,7 +31,7 @@ from ...publish import publish
 from ...records.problems import RecordsError
 from ...site import offline
 from ...site.build import Build, prepare
-from . import search, shards
+from . import pool, search, shards, upstream
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -67,12 +70,34 @@ class VoisinageConfig(Config):
     guides = opt.Type(bool, default=True)
     """Make the printable guide of every territory: one A4 page per service and language. Costly
     for a national portal; turn off and make them with `voisinage leaflets --format guide`."""
+    jobs = opt.Type(int, default=0)
+    """Processes building the languages at once (pool.py): 0, the default, one per core; 1, one
+    process. The environment variable VOISINAGE_JOBS overrides it. `mkdocs serve` and
+    `--dirty` builds use one process."""
+    share = opt.ListOfItems(opt.Type(str), default=[])
+    """Set by a build on every core for the processes it starts: build only these languages."""
+    fast_paths = opt.Type(bool, default=True)
+    """Skip work mkdocs-static-i18n and Material's search repeat for nothing (upstream.py); the
+    site is the same byte for byte. Off only to compare."""
 
 
 class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
         self._saved_404: tuple[Any, Any] | None = None  # theme language while 404.html renders
+        self._alternates: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
+        self._theme_files: dict[tuple[Any, ...], list[str]] = {}  # the same, the theme's listing
+        self._copied: set[tuple[str, str]] = set()  # theme files this mkdocs build has copied
+        self._command: str | None = None  # from on_startup: build, serve, gh-deploy
+        self._dirty = False
+        self._share: list[str] | None = None  # languages this process builds, when shared out
+        self._workers: list[pool.Worker] = []
+        self._pending: list[list[str]] = []  # shares whose processes are not started yet
+        self._merged_index: dict[str, Any] | None = None  # every share's search entries
+        self._in_turn = False  # inside one of this process's language builds after the first
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -88,7 +113,75 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         except RecordsError as error:
             raise PluginError(f"voisinage: the records have errors:\n{error}") from None
         _check_languages(config, self.build)
+        i18n = config.plugins.get("i18n")
+        assert i18n is not None  # _check_languages refuses a build without it
+        if not i18n.building:  # the first language build of a new `mkdocs build`
+            self._alternates.clear()
+            if not self.config.share:  # a forked process keeps what its parent listed
+                self._theme_files.clear()
+            self._copied.clear()
+            if self._command == "build":
+                gc.freeze()  # the records and page model live for the whole build: not scanned
+            self._share_out(config, i18n)
+        if self.config.fast_paths:
+            upstream.cache_alternates(i18n, self._alternates)
+            upstream.list_theme_once(config.theme, self._theme_files)
         return config
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.config.fast_paths:
+            upstream.copy_theme_once(files, self._copied)
+        return files
+
+    def _share_out(self, config: Any, i18n: Any) -> None:
+        """Decide which languages this process builds; start the processes for the others."""
+        self._share, self._workers, self._pending = None, [], []
+        order = _build_order(i18n)
+        if self.config.share:  # one of the processes of a build on every core
+            unknown = [lang for lang in self.config.share if lang not in order]
+            if unknown:
+                raise PluginError(f"voisinage: share: no language {', '.join(unknown)} in "
+                                  f"mkdocs.yml (plugins → i18n → languages: {', '.join(order)})")
+            self._share = list(self.config.share)
+            i18n.current_language, i18n.building = self._share[0], True
+            return
+        if self._command != "build" or self._dirty:
+            return
+        try:
+            parts = pool.shares(order, pool.jobs_wanted(self.config.jobs))
+        except pool.PoolError as error:
+            raise PluginError(f"voisinage: {error}") from None
+        if len(parts) < 2:
+            return
+        if not pool.available():
+            log.info("voisinage: one process (a build on every core forks, on Linux only)")
+            return
+        self._share, i18n.building = parts[0], True  # static-i18n's own loop stays idle
+        log.info("voisinage: %d languages in %d processes at once (jobs; VOISINAGE_JOBS=1 for "
+                 "one): %s here; %s", len(order), len(parts), ", ".join(parts[0]),
+                 "; ".join(", ".join(part) for part in parts[1:]))
+        if self.config.fast_paths and "zh" in order:
+            upstream.load_chinese_dictionary(config)  # once, for every process
+        self._pending = parts[1:]  # started once this process has rendered its first page
+
+    def _start_workers(self, config: Any) -> None:
+        """Fork the other shares' processes. Done after this process's first page, so that
+        they inherit what it made for every language (templates compiled, the theme listed)."""
+        parts, self._pending = self._pending, []
+        cache = _cache_dir(self.config, config)
+        prepared = (self.build, self._theme_files)
+        self._workers = [
+            pool.start(config.config_file_path, cache / "pool" / str(i), part, prepared,
+                       bool(config.strict), _build_forked, Path(config.site_dir))
+            for i, part in enumerate(parts, 2)]
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._pending = []
+        pool.stop(self._workers)
+
+    def on_pre_build(self, config: Any) -> None:
+        if self.config.fast_paths:  # Material made a new search index in this language build
+            upstream.index_without_parsing(config, lambda page: self._page(page) is not None)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment | None:
@@ -162,6 +255,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage,
                      config: MkDocsConfig) -> str | None:
+        if self._pending:
+            self._start_workers(config)
         rendered = self._page(page)
         if rendered is None or self.build is None:
             return output
@@ -172,8 +267,14 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._in_turn:
+            return  # one of this process's language builds: wait for the outer one
         i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
+        if self._share is not None:
+            self._build_share(config, i18n)
+            if self.config.share:
+                return  # the process that started this one puts the site together
+        elif i18n is not None and getattr(i18n, "building", False):
             return  # inside static-i18n's per-language builds: wait for the outer one
         if self.build is not None:
             portal, site = self.build.portal, Path(config.site_dir)
@@ -189,7 +290,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                     editions=portal.editions.digest if portal.record.site_url else "")
             else:
                 search.split(site, languages, portal.default.code, portal.cat.territories,
-                             search.missions_of(portal))
+                             search.missions_of(portal), index=self._merged_index)
+            self._merged_index = None
             if not self.config.leaflets:
                 return
             try:  # leaflets, short-address redirects and report CSVs, beside the pages
@@ -198,10 +300,50 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             except RecordsError as error:
                 raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
 
+    def _build_share(self, config: Any, i18n: Any) -> None:
+        """This process's other languages, then (in the process `mkdocs build` started) the
+        other processes' languages put into the site."""
+        assert self._share is not None
+        if self._pending:  # no page in the first language build
+            self._start_workers(config)
+        self._in_turn = True
+        try:
+            pool.build_share(config, i18n, self._share,
+                             lambda again: mkdocs_build(again, dirty=False))
+        finally:
+            self._in_turn, i18n.building = False, False
+        if self._workers:
+            started = time.perf_counter()
+            try:
+                pool.wait(self._workers)
+                self._merged_index = pool.merge(Path(config.site_dir), self._workers,
+                                                _build_order(i18n), write_index=self.config.shard)
+            except pool.PoolError as error:
+                raise PluginError(f"voisinage: {error}") from None
+            log.info("voisinage: the languages of %d processes put together in %.1f s",
+                     len(self._workers) + 1, time.perf_counter() - started)
+
     def _page(self, page: MkDocsPage) -> Page | None:
         if self.build is None:
             return None
         return self.build.by_src.get(page.file.src_uri)
+
+
+def _build_forked(config_file: str, site: Path, share: list[str], prepared: Any,
+                  strict: bool) -> None:
+    """In a process forked by pool.start: a whole `mkdocs build` of the languages `share` of the
+    same mkdocs.yml into `site`, with the records, pages and theme listing the parent prepared."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, site_dir=str(site), strict=strict)
+    ours: Any = config.plugins["voisinage"]
+    ours.config.share, ours.config.jobs, ours.config.leaflets = share, 1, False
+    ours.build, ours._theme_files = prepared  # the same records: prepare() sees no change
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 class _SiteView:
@@ -278,6 +420,12 @@ def _theme_fixes(html: str, lang: str) -> str:
     label = interface.say("search", lang)
     named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
     return html.replace(_SEARCH_DIALOG, named, 1)
+
+
+def _build_order(i18n: Any) -> list[str]:
+    """static-i18n builds the default language first, then the others in mkdocs.yml's order."""
+    default = i18n.default_language
+    return [default] + [lang for lang in i18n.build_languages if lang != default]
 
 
 def _check_languages(config: MkDocsConfig, build: Build) -> None:

@@ -92,13 +92,15 @@ def missions_of(portal: SiteModel) -> dict[str, str]:
 
 
 def split(site_dir: Path, languages: Iterable[str], default: str, territories: Iterable[str],
-          missions: Mapping[str, str] | None = None) -> int:
-    """Rewrite site/search/search_index.json (every page of every language, as MkDocs writes it)
-    into one index per language and territory; `missions` maps mission ids to territories."""
+          missions: Mapping[str, str] | None = None, index: dict[str, Any] | None = None) -> int:
+    """Rewrite site/search/search_index.json (every page of every language, as MkDocs writes it;
+    or `index`, the same already read) into one index per language and territory; `missions`
+    maps mission ids to territories."""
     index_file = site_dir / "search" / "search_index.json"
-    if not index_file.exists():
-        return 0
-    index = json.loads(index_file.read_text(encoding="utf-8"))
+    if index is None:
+        if not index_file.exists():
+            return 0
+        index = json.loads(index_file.read_text(encoding="utf-8"))
     codes = set(languages)
     territories = set(territories)
     # language → territory (or "") → docs, locations relative to the language root

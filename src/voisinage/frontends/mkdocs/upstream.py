@@ -1,0 +1,160 @@
+"""Adapters over work the upstream code repeats for nothing; the site stays byte-identical.
+
+1. mkdocs-static-i18n (1.3.1) builds each language in turn, and in each of those builds
+   `reconfigure_files_alternates` makes a new `File` for every page's version in every other
+   language, trying the versions one after the other: languages² × pages objects per build, the
+   same ones in every build. They depend only on the file and the language they are made for, and
+   nothing changes them afterwards (they are not pages of the build), so we keep them for the
+   whole `mkdocs build`: −13–20 % of a build's CPU. `tests/test_speed.py` fails once upstream
+   stops repeating that work, so that this adapter can go.
+2. Material's search plugin cuts every page's HTML into sections with Python's `html.parser` and
+   segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
+   entries from a regular-expression scan, and each run of Chinese characters is segmented once
+   per process; Material gets nothing to parse. Other pages are indexed by Material as before.
+3. MkDocs, in each language build, lists the theme's ~14,500 files (Material's icons) to find its
+   static files, then copies the same ~90 of them to the same places: listed once and copied
+   once per `mkdocs build`.
+
+Both are installed on the plugin instances of one build (never on their classes) and only when
+the upstream code still has the shape they were written for; otherwise the build goes on without
+them, just slower. The plugin's `fast_paths: false` turns them off, to compare.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from . import sections
+
+log = logging.getLogger("mkdocs.plugins.voisinage")
+
+_SEARCH_PLUGINS = ("search", "material/search")
+
+
+def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
+    """Make static-i18n's alternates of each file and language once, kept in `cache` (one per
+    `mkdocs build`, shared by its language builds). Returns whether it could be installed."""
+    if "reconfigure_files_alternates" in vars(i18n):
+        return True  # installed by an earlier language build of this `mkdocs build`
+    original = getattr(type(i18n), "reconfigure_files_alternates", None)
+    if original is None:
+        return False
+
+    def reconfigure_files_alternates(i18n_src_uris: Any, alternate_src_uris: Any, config: Any,
+                                     create_i18n_file: Callable[..., Any]) -> Any:
+        def create_once(file: Any, language: str, default: str, languages: list[str],
+                        config: Any) -> Any:
+            # Every input of create_i18n_file, which reads nothing else.
+            key = (file.src_path, file.dest_path, file.dest_uri, file.inclusion, language,
+                   default, tuple(languages), config.docs_dir, config.site_dir,
+                   config.use_directory_urls)
+            made = cache.get(key)
+            if made is None:
+                made = cache[key] = create_i18n_file(file, language, default, languages, config)
+            return made
+
+        return original(i18n, i18n_src_uris, alternate_src_uris, config, create_once)
+
+    i18n.reconfigure_files_alternates = reconfigure_files_alternates
+    return True
+
+
+def list_theme_once(theme: Any, cache: dict[tuple[Any, ...], list[str]]) -> bool:
+    """Keep the theme's list of files (`env.list_templates`, which MkDocs asks in every build)
+    for one `mkdocs build` in `cache`. The list depends only on the theme's folders (static-i18n
+    adds its sitemap's folder again in every language build: a duplicate, which lists nothing
+    more) and on the templates MkDocs leaves out."""
+    if "get_env" in vars(theme):
+        return True
+    get_env = getattr(theme, "get_env", None)
+    if get_env is None:
+        return False
+
+    def get_env_listing_once() -> Any:
+        env = get_env()
+        listing = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list(listing(extensions, filter_func))
+            key = (tuple(dict.fromkeys(theme.dirs)), tuple(theme.static_templates))
+            if key not in cache:
+                cache[key] = list(listing(filter_func=filter_func))
+            return list(cache[key])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env_listing_once
+    return True
+
+
+def copy_theme_once(files: Any, copied: set[tuple[str, str]]) -> None:
+    """The theme's static files that an earlier language build of this `mkdocs build` copied
+    already (same source, same place) are not copied again."""
+    for file in files:
+        if file.is_documentation_page() or not getattr(file, "abs_src_path", None):
+            continue
+        key = (file.abs_src_path, file.abs_dest_path)
+        if key in copied:
+            file.copy_file = _copied_already
+        else:
+            copied.add(key)
+
+
+def _copied_already(dirty: bool = False) -> None:
+    """In place of File.copy_file for a file this `mkdocs build` has copied."""
+
+
+def index_without_parsing(config: Any, ours: Callable[[Any], bool]) -> bool:
+    """Let voisinage make the search entries of the pages `ours` says it renders, in this build
+    (Material makes a new index in every language build). Returns whether it was installed."""
+    plugin = next((config.plugins[name] for name in _SEARCH_PLUGINS if name in config.plugins),
+                  None)
+    index: Any = getattr(plugin, "search_index", None)
+    add = getattr(index, "add_entry_from_context", None)
+    if add is None or not isinstance(getattr(index, "entries", None), list):
+        return False
+    segment = _segmenter(plugin)
+
+    def add_entry_from_context(page: Any) -> None:
+        if ours(page) and not (page.meta.get("search") or {}).get("exclude"):
+            made = sections.entries(page.content, page.url, page.title, page.meta, page.toc,
+                                    segment)
+            if made is not None:
+                index.entries.extend(made)
+                return
+        add(page)
+
+    index.add_entry_from_context = add_entry_from_context
+    return True
+
+
+def load_chinese_dictionary(config: Any) -> None:
+    """Load jieba's dictionary now (before a build forks its processes, so that each does not
+    load it again), when Material's search would segment Chinese."""
+    plugin = next((config.plugins[name] for name in _SEARCH_PLUGINS if name in config.plugins),
+                  None)
+    if plugin is not None:
+        jieba = getattr(__import__(type(plugin).__module__, fromlist=["jieba"]), "jieba", None)
+        if jieba is not None:
+            jieba.initialize()
+
+
+_SEGMENTERS: dict[int, Callable[[str], str]] = {}
+
+
+def _segmenter(plugin: Any) -> Callable[[str], str] | None:
+    """Material's Chinese segmentation when Material would segment (jieba installed), cached."""
+    module = __import__(type(plugin).__module__, fromlist=["jieba"])
+    jieba = getattr(module, "jieba", None)
+    if jieba is None:
+        return None
+    if id(jieba) not in _SEGMENTERS:
+        from backrefs import bre  # Material's own dependency, for the same Han character class
+
+        han = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+        _SEGMENTERS[id(jieba)] = sections.chinese_segmenter(han, jieba.cut)
+    return _SEGMENTERS[id(jieba)]
