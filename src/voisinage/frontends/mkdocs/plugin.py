@@ -10,6 +10,7 @@ import copy
 import gc
 import logging
 import re
+import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -320,8 +321,10 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                                                 _build_order(i18n), write_index=self.config.shard)
             except pool.PoolError as error:
                 raise PluginError(f"voisinage: {error}") from None
-            log.info("voisinage: the languages of %d processes put together in %.1f s",
-                     len(self._workers) + 1, time.perf_counter() - started)
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            log.info("voisinage: the languages of %d processes put together in %.1f s (this "
+                     "process: CPU %.1f s in all)", len(self._workers) + 1,
+                     time.perf_counter() - started, own.ru_utime + own.ru_stime)
 
     def _page(self, page: MkDocsPage) -> Page | None:
         if self.build is None:

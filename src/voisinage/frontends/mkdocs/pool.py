@@ -1,8 +1,9 @@
 """`mkdocs build` on every core: the languages shared between processes, one site at the end.
 
 mkdocs-static-i18n builds the default language, then each other language in turn, in one process
-(one core). With `jobs: N` the plugin splits the languages into N shares in build order (fr, en,
-ar, … dealt in turn: share 1 has fr, ar, ta, ro; share 2 en, zh, tr, bn). Once the records are
+(one core). With `jobs: N` the plugin splits the languages into N shares in build order (on 2
+cores: fr, ar, ta in share 1, which also loads the records and puts the site together; en, zh,
+tr, ro, bn in share 2). Once the records are
 loaded and checked, the `mkdocs build` that was started forks one process per other share (which
 so inherits the records and the page model, and loads nothing again); each runs a whole `mkdocs
 build` of the same mkdocs.yml into a folder of its own, reading the same page stubs, and the
@@ -71,10 +72,17 @@ def jobs_wanted(option: int) -> int:
 
 
 def shares(order: list[str], count: int) -> list[list[str]]:
-    """Languages in build order dealt into `count` shares; the first share starts with the
-    default language (the first of `order`), each share keeps build order."""
+    """Languages in build order dealt into `count` shares, each in build order. The first share,
+    built by the process that also loads the records and puts the site together, starts with
+    the default language (the first of `order`) and has one language fewer than an even split;
+    the others are dealt in turn to the other shares."""
     count = max(1, min(count, len(order)))
-    return [order[i::count] for i in range(count)]
+    if count == 1:
+        return [list(order)]
+    own = max(1, -(-len(order) // count) - 1)
+    first = order[::count][:own]
+    rest = [lang for lang in order if lang not in first]
+    return [first] + [part for part in (rest[i::count - 1] for i in range(count - 1)) if part]
 
 
 @dataclass
@@ -148,15 +156,16 @@ def wait(workers: list[Worker]) -> None:
     """Wait for every share; PoolError naming each one that failed."""
     failed = []
     for worker in workers:
-        _, status = os.waitpid(worker.pid, 0)
+        _, status, usage = os.wait4(worker.pid, 0)
         code = os.waitstatus_to_exitcode(status)
         worker.seconds = time.perf_counter() - worker.started
+        cpu = usage.ru_utime + usage.ru_stime
         if code != 0:
             failed.append(f"the build of {', '.join(worker.languages)} stopped (exit status "
                           f"{code}): see its lines above, marked [{', '.join(worker.languages)}]")
         else:
-            log.info("voisinage: %s built in %.1f s by another process",
-                     ", ".join(worker.languages), worker.seconds)
+            log.info("voisinage: %s built in %.1f s (CPU %.1f s) by another process",
+                     ", ".join(worker.languages), worker.seconds, cpu)
     if failed:
         raise PoolError("\n".join(failed))
 
@@ -166,7 +175,7 @@ def stop(workers: list[Worker]) -> None:
     for worker in workers:
         try:
             os.kill(worker.pid, signal.SIGTERM)
-            os.waitpid(worker.pid, 0)
+            os.wait4(worker.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
 
