@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ from helpers import (
     write_glossary,
     write_portal,
 )
+
+# The tests read the tool's messages in English (the language of the code); French ones are
+# asserted where a test asks for them (`LANG=fr_FR.UTF-8`, `--lang fr`). Subprocesses inherit it.
+for _variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 
 @pytest.fixture(scope="session")
