@@ -66,7 +66,8 @@ def test_schema_errors_name_file_line_and_field(tmp_path: Path) -> None:
     assert problems_of(tmp_path, BAD_SCHEMA) == [
         ('content/glossary.yml:3:5: entries[0].alias: unknown field — did you mean "aliases"? '
         "Known fields here: aliases, definition, machine_translations, name, source, term"),
-        "content/glossary.yml:5:5: entries[1].term: this field is required — add `term:` with a value",
+        "content/glossary.yml:5:5: entries[1].term: a required field of `entries[1]` is missing — "
+        "add `term:` with a value, indented under `entries[1]`",
         ('content/glossary.yml:6:22: entries[1].definition.fr: raw HTML is not allowed, found "<b>" — '
         "write plain text; use *emphasis*, **strong**, - lists or [text](https://…) links"),
     ]
@@ -84,7 +85,7 @@ def test_entries_are_checked_across_the_file(tmp_path: Path) -> None:
         ('content/glossary.yml:11:20: entries[2].aliases[1]: "caf" is already in entries[0] as "CAF" '
         "(line 2) — one entry per term: merge the two entries, or remove the word from one of them"),
         ("content/glossary.yml:13:28: entries[2].machine_translations[0]: expected a language of the "
-        'portal (fr, en, ar, zh), found "xx" — fix the code or declare the language in content/portal.yml'),
+        'portal (fr, en, ar, zh), found "xx", which is no language — write one of the portal\'s codes'),
     ]
 
 

@@ -19,6 +19,7 @@ import holidays as holiday_calendars
 import opening_hours
 
 from .languages import Lang
+from .messages import _
 
 APPOINTMENT = "sur rendez-vous"
 """The only comment allowed in opening hours: the time is by appointment only."""
@@ -56,19 +57,75 @@ def _all_day(slot: Slot) -> bool:
 
 def hours_problem(spec: str) -> str | None:
     """Why an opening-hours string cannot be used, or None."""
+    found = hours_problem_at(spec)
+    return found[0] if found else None
+
+
+def hours_problem_at(spec: str) -> tuple[str, int] | None:
+    """Why an opening-hours string cannot be used, in words, and the index of the character
+    where it goes wrong (so that the editor is sent to the right column), or None."""
     try:
         opening_hours.OpeningHours(spec)
     # ParserError exists at run time but the package's generated stubs leave it out.
     except opening_hours.ParserError as error:  # type: ignore[attr-defined]
-        detail = " ".join(str(error).split())
-        return (
-            f'expected opening hours in OpenStreetMap syntax like "Mo-Fr 09:00-12:00,14:00-17:00;'
-            f' PH off", found "{spec}" ({detail})'
-        )
-    for comment in _COMMENT.findall(spec):
-        if comment != APPOINTMENT:
-            return f'the only comment allowed is "{APPOINTMENT}", found "{comment}"'
+        where = _PARSER_POSITION.search(str(error))
+        index = min(int(where[1]) - 1, len(spec)) if where else 0
+        hint, near = _hours_hint(spec, index), _token(spec, index)
+        if not near:
+            return _('opening hours cannot be read at their end: {hint} — they are written in '
+                     'OpenStreetMap syntax, like "Mo-Fr 09:00-12:00,14:00-17:00; PH off"',
+                     hint=hint), index
+        return _('opening hours cannot be read at character {position} ("{near}"): {hint} — '
+                 'they are written in OpenStreetMap syntax, like '
+                 '"Mo-Fr 09:00-12:00,14:00-17:00; PH off"',
+                 position=index + 1, near=near, hint=hint), index
+    for comment in _COMMENT.finditer(spec):
+        if comment[1] != APPOINTMENT:
+            return _('the only comment allowed is "{allowed}", found "{found}"',
+                     allowed=APPOINTMENT, found=comment[1]), comment.start()
     return None
+
+
+_PARSER_POSITION = re.compile(r"--> \d+:(\d+)")
+_DASHES = "‐‑‒–—−"
+_FRENCH_DAYS = {"lu": "Mo", "ma": "Tu", "me": "We", "je": "Th", "ve": "Fr", "di": "Su"}
+_FRENCH_TIME = re.compile(r"(\d{1,2})\s*h\s*(\d{2})?", re.IGNORECASE)
+_CLOSED_IN_FRENCH = re.compile(r"ferm[ée]e?s?\b", re.IGNORECASE)
+
+
+def _token(spec: str, index: int) -> str:
+    """The word that starts at index (up to a space, a comma or a semicolon)."""
+    return re.split(r"[\s,;]", spec[index:], maxsplit=1)[0]
+
+
+def _hours_hint(spec: str, index: int) -> str:
+    """What is wrong at index, in words, for the mistakes editors make."""
+    token = _token(spec, index)
+    before = spec[:index].rstrip()
+    if index >= len(spec.rstrip()):
+        return _('the hours end too early — after the last ";" or "," another rule or time '
+                 'is expected: remove that sign or complete the rule')
+    if spec[index] in _DASHES or (index and spec[index - 1] in _DASHES):
+        return _('write a plain hyphen "-" between two days or two times, not "–" or "—"')
+    french_time = _FRENCH_TIME.match(token)
+    if french_time:
+        fixed = f"{int(french_time[1]):02d}:{french_time[2] or '00'}"
+        return _('times are written with a colon and two digits: write "{fixed}" instead of '
+                 '"{found}"', fixed=fixed, found=french_time[0])
+    word = re.match(r"[^\W\d_]+", token)
+    day = _FRENCH_DAYS.get(word[0][:2].lower()) if word else None
+    if word and day:
+        return _('days are written with two English letters, Mo Tu We Th Fr Sa Su: write '
+                 '"{fixed}" instead of "{found}"', fixed=day, found=word[0])
+    if _CLOSED_IN_FRENCH.match(token):
+        return _('a closed day is written "off", like "Su off" or "PH off"')
+    if token[:1].isdigit() and before[-1:].isdigit():
+        return _('two time ranges of the same days are separated by a comma: '
+                 '"09:00-12:00,14:00-17:00"')
+    if token[:1].isdigit() and before.endswith("-"):
+        return _('a time is written with hours and minutes, like "12:00"')
+    return _('"{found}" is not understood here: expected days like "Mo-Fr", times like '
+             '"09:00-12:00", "PH off", or ";" between two rules', found=token)
 
 
 @lru_cache(maxsize=4096)

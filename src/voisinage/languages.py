@@ -10,6 +10,8 @@ from functools import cache, cached_property
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
 
+from .messages import _
+
 # Where a language code alone would pick the wrong script or region for residents in France.
 # CLDR numbering systems → the Unicode name of their digits (Babel formats dates in Latin digits).
 _DIGIT_SCRIPTS = {
@@ -67,7 +69,8 @@ def locale_for(code: str) -> Locale:
         return Locale.parse(_LOCALE_OF.get(code, code))
     except Exception:  # babel raises several kinds for a bad code
         raise ValueError(
-            f'expected a language code known to CLDR like "fr", "ar" or "zh", found "{code}"'
+            _('expected a language code known to CLDR like "fr", "ar" or "zh", found "{code}"',
+              code=code)
         ) from None
 
 

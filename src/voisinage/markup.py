@@ -32,6 +32,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from .messages import N_, _, current
 from .phones import Phone, parse_phone, premium_problem
 
 SAFE_SCHEMES = ("https", "http", "tel", "mailto")
@@ -41,18 +42,34 @@ MAX_TEXT_CHARS = 5_000
 """The longest string a record may hold: the longest example text has about 550 characters."""
 
 _HIDDEN = {
-    "\u00ad": "soft hyphen", "\u034f": "combining grapheme joiner", "\u061c": "Arabic letter mark",
-    "\u115f": "Hangul filler", "\u1160": "Hangul filler", "\u180e": "Mongolian vowel separator",
-    "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
-    "\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
-    "\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
-    "\u202c": "pop directional formatting", "\u202d": "left-to-right override",
-    "\u202e": "right-to-left override", "\u2060": "word joiner", "\u2061": "invisible operator",
-    "\u2062": "invisible operator", "\u2063": "invisible operator", "\u2064": "invisible operator",
-    "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate",
-    "\u2068": "first strong isolate", "\u2069": "pop directional isolate",
-    "\u3164": "Hangul filler", "\ufeff": "zero-width no-break space, or byte order mark",
-    "\uffa0": "Hangul filler",
+    "\u00ad": N_("soft hyphen"),
+    "\u034f": N_("combining grapheme joiner"),
+    "\u061c": N_("Arabic letter mark"),
+    "\u115f": N_("Hangul filler"),
+    "\u1160": N_("Hangul filler"),
+    "\u180e": N_("Mongolian vowel separator"),
+    "\u200b": N_("zero-width space"),
+    "\u200c": N_("zero-width non-joiner"),
+    "\u200d": N_("zero-width joiner"),
+    "\u200e": N_("left-to-right mark"),
+    "\u200f": N_("right-to-left mark"),
+    "\u202a": N_("left-to-right embedding"),
+    "\u202b": N_("right-to-left embedding"),
+    "\u202c": N_("pop directional formatting"),
+    "\u202d": N_("left-to-right override"),
+    "\u202e": N_("right-to-left override"),
+    "\u2060": N_("word joiner"),
+    "\u2061": N_("invisible operator"),
+    "\u2062": N_("invisible operator"),
+    "\u2063": N_("invisible operator"),
+    "\u2064": N_("invisible operator"),
+    "\u2066": N_("left-to-right isolate"),
+    "\u2067": N_("right-to-left isolate"),
+    "\u2068": N_("first strong isolate"),
+    "\u2069": N_("pop directional isolate"),
+    "\u3164": N_("Hangul filler"),
+    "\ufeff": N_("zero-width no-break space, or byte order mark"),
+    "\uffa0": N_("Hangul filler"),
 }
 """Invisible characters that hide text or reorder it on screen (bidirectional controls). The
 site inserts isolates itself where right-to-left text needs them (`isolate_numbers`): an input
@@ -64,27 +81,35 @@ _LOOKALIKE = ("LATIN", "CYRILLIC", "GREEK")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=65536)
 def string_problem(value: str) -> str | None:
     """Why any string of a record cannot be published, or None: too long, an invisible or
     reordering character, a word mixing look-alike alphabets ("СAF" with a Cyrillic С)."""
+    return _string_problem(value, current())
+
+
+@lru_cache(maxsize=65536)
+def _string_problem(value: str, language: str) -> str | None:
+    """string_problem, remembered per language of the messages."""
     if len(value) > MAX_TEXT_CHARS:
-        return (f"text of {len(value):,} characters, more than the {MAX_TEXT_CHARS:,} allowed — "
-                "shorten it, or link to the page that says it all")
+        return _("text of {length} characters, more than the {limit} allowed — "
+                 "shorten it, or link to the page that says it all",
+                 length=f"{len(value):,}", limit=f"{MAX_TEXT_CHARS:,}")
     for i, char in enumerate(value):
         name = _HIDDEN.get(char) or _control_name(char)
         if name and not (char in _JOINERS and _joins_one_script(value, i)):
-            where = f'after "{value[max(0, i - 20):i]}"' if i else "at the start"
-            return (f"invisible character U+{ord(char):04X} ({name}) {where} — it can hide or "
-                    "reorder what residents see; delete it (retype the text around it if needed)")
+            where = (_('after "{before}"', before=value[max(0, i - 20):i]) if i
+                     else _("at the start"))
+            return _("invisible character U+{code} ({name}) {where} — it can hide or "
+                     "reorder what residents see; delete it (retype the text around it if "
+                     "needed)", code=f"{ord(char):04X}", name=_(name), where=where)
     for word in _WORD.findall(value):
         scripts = {_script(c) for c in word} & set(_LOOKALIKE)
         if len(scripts) > 1:
             letters = "; ".join(
                 f"{script.title()}: {''.join(c for c in word if _script(c) == script)}"
                 for script in _LOOKALIKE if script in scripts)
-            return (f'the word "{word}" mixes letters of different alphabets ({letters}) that look '
-                    "alike — retype it in one alphabet")
+            return _('the word "{word}" mixes letters of different alphabets ({letters}) that '
+                     "look alike — retype it in one alphabet", word=word, letters=letters)
     return None
 
 
@@ -93,11 +118,11 @@ def _control_name(char: str) -> str | None:
     if char in "\n\t":
         return None
     if code < 0x20 or 0x7F <= code < 0xA0:
-        return "control character"
+        return N_("control character")
     if 0xE0000 <= code <= 0xE007F:
-        return "invisible tag character"
+        return N_("invisible tag character")
     if unicodedata.category(char) in ("Zl", "Zp"):
-        return "line or paragraph separator"
+        return N_("line or paragraph separator")
     return None
 
 
@@ -123,8 +148,9 @@ def url_problem(url: str) -> str | None:
     """Why a URL must not be linked, or None when it is safe."""
     scheme = urlsplit(url.strip()).scheme.lower()
     if scheme not in SAFE_SCHEMES:
-        found = f'"{scheme}:"' if scheme else "no scheme"
-        return f"expected a link starting with https:, http:, tel: or mailto:, found {found}"
+        found = f'"{scheme}:"' if scheme else _("no scheme")
+        return _("expected a link starting with https:, http:, tel: or mailto:, found {found}",
+                 found=found)
     return None
 
 
@@ -139,29 +165,34 @@ def weak_host_problem(url: str) -> str | None:
     host = (urlsplit(url.strip()).hostname or "").lower()
     first = host.split(".", 1)[0]
     if host == "localhost" or re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
-        return f'"{host}" is one machine, not a public site'
+        return _('"{host}" is one machine, not a public site', host=host)
     if first in _UNPUBLISHED or re.fullmatch(r"(dev|test|staging|preprod)-.*", first):
-        return f'"{host}" looks like a development server, not the public site'
+        return _('"{host}" looks like a development server, not the public site', host=host)
     if (host in _ARCHIVES or host.endswith(".archive.org") or first.startswith(("ancien-", "old-"))
             or first in ("old", "ancien", "anciensite", "legacy", "archive")):
-        return f'"{host}" looks like an archived copy of an old site, not what holds today'
+        return _('"{host}" looks like an archived copy of an old site, not what holds today',
+                 host=host)
     return None
 
 
-@lru_cache(maxsize=65536)
 def text_problem(text: str) -> str | None:
     """Why a text cannot be published as it is, or None."""
+    return _text_problem(text, current())
+
+
+@lru_cache(maxsize=65536)
+def _text_problem(text: str, language: str) -> str | None:
+    """text_problem, remembered per language of the messages."""
     tag = _TAG.search(text)
     if tag:
-        return (
-            f'raw HTML is not allowed, found "{tag.group(0)}" — write plain text; '
-            "use *emphasis*, **strong**, - lists or [text](https://…) links"
-        )
+        return _('raw HTML is not allowed, found "{found}" — write plain text; '
+                 "use *emphasis*, **strong**, - lists or [text](https://…) links",
+                 found=tag.group(0))
     for token in _probe().parse(text):
         for href, shown in _links(token.children or []):
             problem = url_problem(href) or link_problem(shown, href)
             if problem:
-                return f"link: {problem}"
+                return _("link: {problem}", problem=problem)
     for written in _numbers(text):
         try:
             phone = parse_phone(written)
@@ -209,8 +240,9 @@ def link_problem(shown: str, href: str) -> str | None:
     for number in _numbers(shown):
         phone = _phone(number)
         if phone and (len(_digits(number)) >= 9 or number.strip() == shown.strip()):
-            return (f'the link shows the phone number "{number}" but opens "{target}" — link the '
-                    f"number to tel:{phone.tel}, or write words for the link")
+            return _('the link shows the phone number "{number}" but opens "{target}" — link '
+                     "the number to tel:{tel}, or write words for the link",
+                     number=number, target=target, tel=phone.tel)
     for word in shown.split():
         word = word.strip(".,;:!?()«»\"'")
         if _EMAIL.fullmatch(word.removeprefix("mailto:")):
@@ -231,33 +263,37 @@ def link_problem(shown: str, href: str) -> str | None:
 def _tel_problem(shown: str, number: str) -> str | None:
     phone = _phone(number)
     if phone is None:
-        return f'tel:{number} is not a phone number — write it like tel:+33199001234'
-    premium = ", a premium-rate number," if phone.cost == "premium" else ""
+        return _("tel:{number} is not a phone number — write it like tel:+33199001234",
+                 number=number)
+    premium = _(", a premium-rate number,") if phone.cost == "premium" else ""
     seen = [(n, p) for n in _numbers(shown) if len(_digits(n)) >= 3 and (p := _phone(n))]
     other = [n for n, p in seen if p.tel != phone.tel]
     if other:
-        return (f'the link shows the phone number "{other[0]}" but calls {phone.display} '
-                f"(tel:{number}){premium} — the number shown and the number called must be the "
-                "same")
+        return _('the link shows the phone number "{shown}" but calls {display} '
+                 "(tel:{number}){premium} — the number shown and the number called must be the "
+                 "same", shown=other[0], display=phone.display, number=number, premium=premium)
     if not seen:
-        return (f'the link "{shown}" calls {phone.display} (tel:{number}){premium} without showing '
-                f"it — show the number residents will call: [{phone.display}](tel:{phone.tel})")
+        return _('the link "{shown}" calls {display} (tel:{number}){premium} without showing '
+                 "it — show the number residents will call: [{display}](tel:{tel})",
+                 shown=shown, display=phone.display, number=number, premium=premium,
+                 tel=phone.tel)
     return premium_problem(phone, number) or _surcharged_in_text(phone, number)
 
 
 def _mailto_problem(shown: str | None, scheme: str, target: str) -> str | None:
     if scheme != "mailto":
-        return (f'the link shows the e-mail address "{shown}" but opens "{target}" — link it to '
-                f"mailto:{shown}, or write words for the link")
+        return _('the link shows the e-mail address "{shown}" but opens "{target}" — link it '
+                 "to mailto:{shown}, or write words for the link", shown=shown, target=target)
     parts = urlsplit(target)
     address = unquote(parts.path)
-    extra = [key for key, _ in parse_qsl(parts.query) if key.lower() in ("to", "cc", "bcc")]
+    extra = [key for key, _value in parse_qsl(parts.query) if key.lower() in ("to", "cc", "bcc")]
     if extra or "," in address:
-        return (f'"{target}" sends the message to more people than it shows — one address, '
-                "without to=, cc= or bcc=")
+        return _('"{target}" sends the message to more people than it shows — one address, '
+                 "without to=, cc= or bcc=", target=target)
     if shown is not None and address.lower() != shown.lower():
-        return (f'the link shows the e-mail address "{shown}" but writes to "{address}" — the '
-                "address shown and the address written to must be the same")
+        return _('the link shows the e-mail address "{shown}" but writes to "{address}" — the '
+                 "address shown and the address written to must be the same",
+                 shown=shown, address=address)
     return None
 
 
@@ -267,15 +303,15 @@ def _host_problem(shown: str, scheme: str, target: str) -> str | None:
     if host and (got == want or got.endswith("." + want)):
         return None
     where = host or target
-    return (f'the link shows the address "{shown}" but opens "{where}" — make the link text the '
-            "address it opens, or write words for the link")
+    return _('the link shows the address "{shown}" but opens "{where}" — make the link text '
+             "the address it opens, or write words for the link", shown=shown, where=where)
 
 
 def _surcharged_in_text(phone: Phone, written: str) -> str | None:
     if not phone.surcharged:
         return None
-    return (f'"{written}" is a surcharged number (service payant + prix de l\'appel) — give it in '
-            "`phones:`, where its cost is shown beside it in every language")
+    return _('"{written}" is a surcharged number (service payant + prix de l\'appel) — give it '
+             "in `phones:`, where its cost is shown beside it in every language", written=written)
 
 
 def _numbers(text: str) -> list[str]:

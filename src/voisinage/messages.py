@@ -71,6 +71,12 @@ def _(message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def N_(message: str, /) -> str:
+    """Mark a message for translation where it is defined (a table made at import time); it is
+    translated with `_()` where it is used."""
+    return message
+
+
 def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for `count` (`{count}` is filled too)."""
     text = _catalogue(current()).ngettext(singular, plural, count)

@@ -27,6 +27,8 @@ from typing import Literal
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType, ShortNumberCost, shortnumberinfo
 
+from .messages import _
+
 REGION = "FR"
 
 Cost = Literal["free", "standard", "surcharged", "premium", "per_number"]
@@ -44,6 +46,12 @@ class Phone:
         return self.cost == "surcharged"
 
 
+FICTION = ("019900", "026191", "035301", "046571", "053649", "063998")
+"""Blocks the regulator reserves for fiction (ARCEP decision 2018-0881 as amended), never assigned:
+the numbers of example offices (01 99 00 xx xx…). `phonenumbers` knows the landline blocks but
+calls 06 39 98 xx xx invalid, and an editor who copies the example would be told it is wrong."""
+
+
 @lru_cache(maxsize=16384)
 def parse_phone(raw: str) -> Phone:
     """Parse a French phone number or short number; raise ValueError with a hint for people."""
@@ -58,6 +66,9 @@ def parse_phone(raw: str) -> Phone:
             tel=phonenumbers.format_number(number, PhoneNumberFormat.E164),
             cost=_cost(phonenumbers.number_type(number)),
         )
+    if len(digits) == 10 and digits.isdigit() and digits.startswith(FICTION):
+        return Phone(display=" ".join(digits[i:i + 2] for i in range(0, 10, 2)),
+                     tel="+33" + digits[1:], cost="standard")
     if digits.isdigit() and shortnumberinfo.is_valid_short_number(number):
         return Phone(display=_group_short(digits), tel=digits, cost=_short_cost(number, digits))
     raise ValueError(_hint(raw))
@@ -67,8 +78,8 @@ def premium_problem(phone: Phone, written: str) -> str | None:
     """Why a number must not be given to residents (a premium-rate line), or None."""
     if phone.cost != "premium":
         return None
-    return (f'"{written}" is a premium-rate number: a call costs residents much more than a '
-            "normal call — give the service's free or ordinary number instead")
+    return _('"{written}" is a premium-rate number: a call costs residents much more than a '
+             "normal call — give the service's free or ordinary number instead", written=written)
 
 
 def _cost(kind: int) -> Cost:
@@ -97,7 +108,16 @@ def _group_short(digits: str) -> str:
 
 
 def _hint(raw: str) -> str:
-    return (
-        f'expected a French phone number like "01 99 00 12 34" or a short number like "3230",'
-        f' found "{raw}" — check the number of digits'
-    )
+    digits = "".join(c for c in raw if c.isdigit())
+    if raw.strip().startswith("+") or digits.startswith("00"):
+        advice = _("a number abroad cannot be checked here — give the service's French number")
+    elif len(digits) > 6 and len(digits) != 10:
+        advice = _("it has {count} digits where a French number has 10", count=len(digits))
+    elif len(digits) == 10:
+        advice = _("no such number exists in France's numbering plan — check it on the "
+                   "service's own website or letter")
+    else:
+        advice = _("no such short number exists in France — check it on the service's own "
+                   "website or letter")
+    return _('expected a French phone number like "01 99 00 12 34" or a short number like '
+             '"3230", found "{found}" — {advice}', found=raw, advice=advice)

@@ -8,8 +8,9 @@ from typing import Any
 
 from .. import markup
 from ..languages import locale_for
+from ..messages import _
 from . import missions, tracking
-from .loading import Catalogue, Entry, Loaded, relative_path
+from .loading import Catalogue, Entry, Loaded, Unvalidated, relative_path
 from .problems import Problem, field_path
 from .schema import Mission, Need, Record, Results, Service, Territory
 from .yamlfile import Loc
@@ -22,7 +23,45 @@ def check(loaded: Loaded) -> list[Problem]:
     problems = list(loaded.problems)
     if loaded.catalogue is not None:
         problems += list(_cross(loaded.catalogue))
+        problems += list(_refused_references(loaded.catalogue, loaded.unvalidated))
     return sorted(set(problems))
+
+
+def _refused_references(cat: Catalogue, refused: list[Unvalidated]) -> Iterator[Problem]:
+    """The names a record the schema refused gives (themes, partner, territory, services,
+    languages), checked as written: all problems in one run, not the next one after a fix."""
+    portal = cat.portal.record
+    say = _Reporter(cat)
+    themes = {t.id for t in portal.themes}
+    partners = {p.id for p in portal.partners}
+    codes = [lang.code for lang in portal.languages]
+    for item in refused:
+        raw = item.value
+        if item.kind is Service:
+            for i, theme in _words(raw.get("themes")):
+                if theme not in themes:
+                    yield say(item, ("themes", i), _unknown_id("theme", theme, themes))
+            for i, code in _words(raw.get("languages")):
+                if code not in codes:
+                    yield say(item, ("languages", i), _not_declared(code, codes))
+        if item.kind is Mission:
+            territory = raw.get("territory")
+            if isinstance(territory, str) and territory not in cat.territories:
+                yield say(item, ("territory",), _(
+                    'expected a territory of content/territories ({known}), found "{found}"',
+                    known=", ".join(sorted(cat.territories)), found=territory))
+            if isinstance(raw.get("theme"), str) and raw["theme"] not in themes:
+                yield say(item, ("theme",), _unknown_id("theme", raw["theme"], themes))
+        if item.kind in (Service, Mission):
+            partner = raw.get("partner")
+            if isinstance(partner, str) and partner not in partners:
+                yield say(item, ("partner",), _unknown_id("partner", partner, partners))
+
+
+def _words(value: Any) -> Iterator[tuple[int, str]]:
+    """The texts of a list as written (other items are the schema's to report)."""
+    if isinstance(value, list):
+        yield from ((i, item) for i, item in enumerate(value) if isinstance(item, str))
 
 
 def _cross(cat: Catalogue) -> Iterator[Problem]:
@@ -75,9 +114,9 @@ def _territory(say: _Reporter, tid: str, territory: Entry[Territory]) -> Iterato
     b = territory.record.bounds
     if b.south >= b.north or b.west >= b.east:
         yield say(territory, ("bounds",),
-                  "expected south < north and west < east — check the four numbers")
+                  _("expected south < north and west < east — check the four numbers"))
     if tid in RESERVED_IDS:
-        yield say(territory, (), f'"{tid}" is a reserved name — rename the file')
+        yield say(territory, (), _('"{name}" is a reserved name — rename the file', name=tid))
     for i, code in enumerate(territory.record.branch.languages):  # any language, named by CLDR
         try:
             locale_for(code)
@@ -89,12 +128,12 @@ def _service_file(say: _Reporter, cat: Catalogue, folder: str, sid: str,
                   entry: Entry[Service]) -> Iterator[Problem]:
     """A service file sits in the folder of a territory, under a name that is not reserved."""
     if folder not in cat.territories:
-        yield say(entry, (), (
-            f'the folder "{folder}" is not a territory: expected one of '
-            f"{', '.join(sorted(cat.territories)) or '(none yet)'} — move the file or "
-            f"create content/territories/{folder}.yml"))
+        yield say(entry, (), _(
+            'the folder "{folder}" is not a territory: expected one of {known} — move the file '
+            "or create content/territories/{folder}.yml", folder=folder,
+            known=", ".join(sorted(cat.territories)) or _("(none yet)")))
     if sid in RESERVED_IDS:
-        yield say(entry, (), f'"{sid}" is a reserved name — rename the file')
+        yield say(entry, (), _('"{name}" is a reserved name — rename the file', name=sid))
 
 
 def _service_references(say: _Reporter, entry: Entry[Service], themes: set[str],
@@ -116,29 +155,29 @@ def _coordinates(say: _Reporter, folder: str, territory: Entry[Territory] | None
     """Both coordinates or neither, and a place inside the bounds of the service's territory."""
     svc = entry.record
     if (svc.latitude is None) != (svc.longitude is None):
-        yield say(entry, ("latitude",), "give both latitude and longitude, or neither")
+        yield say(entry, ("latitude",), _("give both latitude and longitude, or neither"))
     elif (svc.latitude is not None and svc.longitude is not None and territory
           and not territory.record.bounds.contains(svc.latitude, svc.longitude)):
         b = territory.record.bounds
-        yield say(entry, ("latitude",), (
-            f"expected a place inside {folder} (latitude {b.south} to {b.north}, "
-            f"longitude {b.west} to {b.east}), found {svc.latitude}, {svc.longitude}"
-            " — check the coordinates, or that latitude and longitude are not swapped"))
+        yield say(entry, ("latitude",), _(
+            "expected a place inside {territory} (latitude {south} to {north}, "
+            "longitude {west} to {east}), found {latitude}, {longitude}"
+            " — check the coordinates, or that latitude and longitude are not swapped",
+            territory=folder, south=b.south, north=b.north, west=b.west, east=b.east,
+            latitude=svc.latitude, longitude=svc.longitude))
 
 
 def _closure(say: _Reporter, entry: Entry[Service]) -> Iterator[Problem]:
     closure = entry.record.temporary_closure
     if closure and closure.end < closure.start:
-        yield say(entry, ("temporary_closure", "end"),
-                  f"expected an end on or after the start ({closure.start}), "
-                  f"found {closure.end}")
+        yield say(entry, ("temporary_closure", "end"), _end_before(closure.start, closure.end))
 
 
 def _missions(say: _Reporter, cat: Catalogue, themes: set[str],
               partners: set[str]) -> Iterator[Problem]:
     """Missions: references, what fits on a leaflet, and results that add up and stay anonymous."""
     if not cat.portal.record.site_url and (cat.missions or any(cat.services.values())):
-        yield say(cat.portal, ("site_url",), (
+        yield say(cat.portal, ("site_url",), _(
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"` (the address where the site is published)'))
     pinned: dict[str, str] = {}  # short code → the mission that has it
@@ -157,17 +196,15 @@ def _mission_references(say: _Reporter, cat: Catalogue, entry: Entry[Mission], t
     """The territory, partner and theme a mission names exist; its period runs forwards."""
     m = entry.record
     if m.territory not in cat.territories:
-        yield say(entry, ("territory",),
-                  _unknown_id("territory", m.territory, set(cat.territories))
-                  .replace("of content/portal.yml", "of content/territories"))
+        yield say(entry, ("territory",), _(
+            'expected a territory of content/territories ({known}), found "{found}"',
+            known=", ".join(sorted(cat.territories)), found=m.territory))
     if m.partner not in partners:
         yield say(entry, ("partner",), _unknown_id("partner", m.partner, partners))
     if m.theme not in themes:
         yield say(entry, ("theme",), _unknown_id("theme", m.theme, themes))
     if m.period.end < m.period.start:
-        yield say(entry, ("period", "end"),
-                  f"expected an end on or after the start ({m.period.start}), "
-                  f"found {m.period.end}")
+        yield say(entry, ("period", "end"), _end_before(m.period.start, m.period.end))
 
 
 def _mission_services(say: _Reporter, cat: Catalogue, entry: Entry[Mission]) -> Iterator[Problem]:
@@ -177,16 +214,18 @@ def _mission_services(say: _Reporter, cat: Catalogue, entry: Entry[Mission]) -> 
     for i, sid in enumerate(m.services):
         if m.territory in cat.territories and sid not in known:
             close = difflib.get_close_matches(sid, list(known), n=1)
-            fix = f'did you mean "{close[0]}"? Or' if close else "fix the name, or"
-            yield say(entry, ("services", i), (
-                f"expected a service of {m.territory} "
-                f'({", ".join(sorted(known)) or "none yet"}), '
-                f'found "{sid}" — {fix} create content/services/{m.territory}/{sid}.yml'))
+            fix = (_('did you mean "{close}"? Or', close=close[0]) if close
+                   else _("fix the name, or"))
+            yield say(entry, ("services", i), _(
+                'expected a service of {territory} ({known}), found "{found}" — {fix} create '
+                "content/services/{territory}/{found}.yml", territory=m.territory,
+                known=", ".join(sorted(known)) or _("none yet"), found=sid, fix=fix))
     yield from _unique(say, entry, "services", m.services)
     if len(m.services) > missions.MAX_SERVICES:
-        yield say(entry, ("services",), (
-            f"a leaflet has room for {missions.MAX_SERVICES} services, found {len(m.services)} "
-            "— keep the most useful ones; the others are on the territory's page"))
+        yield say(entry, ("services",), _(
+            "a leaflet has room for {room} services, found {count} "
+            "— keep the most useful ones; the others are on the territory's page",
+            room=missions.MAX_SERVICES, count=len(m.services)))
 
 
 def _leaflet_lengths(say: _Reporter, entry: Entry[Mission]) -> Iterator[Problem]:
@@ -195,9 +234,10 @@ def _leaflet_lengths(say: _Reporter, entry: Entry[Mission]) -> Iterator[Problem]
         for code, text in getattr(entry.record, name).items():
             length = len(markup.plain(text))
             if length > limit:
-                yield say(entry, (name, code), (
-                    f"too long for the leaflet: {length} characters, at most {limit} — "
-                    "shorten it (the full story can go on a service page)"))
+                yield say(entry, (name, code), _(
+                    "too long for the leaflet: {length} characters, at most {limit} — "
+                    "shorten it (the full story can go on a service page)",
+                    length=length, limit=limit))
 
 
 def _short_code(say: _Reporter, mid: str, entry: Entry[Mission],
@@ -208,7 +248,8 @@ def _short_code(say: _Reporter, mid: str, entry: Entry[Mission],
         return
     if code in pinned:
         yield say(entry, ("short_code",),
-                  f'"{code}" is already the short code of mission {pinned[code]}')
+                  _('"{code}" is already the short code of mission {mission}', code=code,
+                    mission=pinned[code]))
     pinned.setdefault(code, mid)
 
 
@@ -225,22 +266,23 @@ def _glossary(say: _Reporter, cat: Catalogue, codes: list[str]) -> Iterator[Prob
                 yield say(entry, ("entries", i, "machine_translations", j),
                           _not_declared(code, codes))
         if item.name and item.name.get(cat.portal.record.default_language, item.term) != item.term:
-            yield say(entry, ("entries", i, "name", cat.portal.record.default_language), (
-                f'expected the term itself, "{item.term}" — `name` gives the term in each '
-                "language, starting with the French one"))
+            yield say(entry, ("entries", i, "name", cat.portal.record.default_language), _(
+                'expected the term itself, "{term}" — `name` gives the term in each '
+                "language, starting with the French one", term=item.term))
         words = [(item.term, ("entries", i, "term"))] + [
             (word, ("entries", i, "aliases", j)) for j, word in enumerate(item.aliases)]
         for word, loc in words:
             key = markup.slug(word)
             if not key:
-                yield say(entry, loc, f'expected French words, in Latin letters, found "{word}"'
-                          " — translations go in `definition`")
+                yield say(entry, loc, _('expected French words, in Latin letters, found "{word}" '
+                                        "— translations go in `definition`", word=word))
             elif key in owners and owners[key][0] != i:
                 first, written = owners[key]
                 line = entry.doc.mark(("entries", first, "term")).line
-                yield say(entry, loc, (
-                    f'"{word}" is already in entries[{first}] as "{written}" (line {line}) — one '
-                    "entry per term: merge the two entries, or remove the word from one of them"))
+                yield say(entry, loc, _(
+                    '"{word}" is already in entries[{first}] as "{written}" (line {line}) — one '
+                    "entry per term: merge the two entries, or remove the word from one of them",
+                    word=word, first=first, written=written, line=line))
             owners.setdefault(key, (i, word))
 
 
@@ -257,13 +299,15 @@ def _results(say: _Reporter, entry: Entry[Mission], r: Results,
 
 def _counts(say: _Reporter, entry: Entry[Mission], r: Results) -> Iterator[Problem]:
     if r.households_met > r.doors_knocked:
-        yield say(entry, ("results", "households_met"), (
-            f"expected at most the doors knocked ({r.doors_knocked}), found {r.households_met}"))
+        yield say(entry, ("results", "households_met"), _(
+            "expected at most the doors knocked ({doors}), found {met}", doors=r.doors_knocked,
+            met=r.households_met))
     spoken = sum(c.households for c in r.languages_used)
     if spoken > r.households_met:
-        yield say(entry, ("results", "languages_used"), (
-            f"the languages add up to {spoken} households, more than households_met "
-            f"({r.households_met}) — count each household once, in its main language"))
+        yield say(entry, ("results", "languages_used"), _(
+            "the languages add up to {spoken} households, more than households_met "
+            "({met}) — count each household once, in its main language", spoken=spoken,
+            met=r.households_met))
 
 
 def _languages_used(say: _Reporter, entry: Entry[Mission], r: Results) -> Iterator[Problem]:
@@ -277,7 +321,7 @@ def _languages_used(say: _Reporter, entry: Entry[Mission], r: Results) -> Iterat
     for i, used in enumerate(r.languages_used):
         if used.language in seen:
             yield say(entry, ("results", "languages_used", i),
-                      f'"{used.language}" is listed twice — keep one')
+                      _('"{item}" is listed twice — keep one', item=used.language))
         seen.add(used.language)
 
 
@@ -287,8 +331,9 @@ def _need(say: _Reporter, entry: Entry[Mission], loc: Loc, need: Need, met: int,
     if need.theme not in themes:
         yield say(entry, loc + ("theme",), _unknown_id("theme", need.theme, themes))
     if need.households > met:
-        yield say(entry, loc + ("households",), (
-            f"expected at most the households met ({met}), found {need.households}"))
+        yield say(entry, loc + ("households",), _(
+            "expected at most the households met ({met}), found {households}", met=met,
+            households=need.households))
     for j, note in enumerate(need.notes):
         yield from _note(say, entry, loc + ("notes", j), note)
 
@@ -307,11 +352,12 @@ def _languages(say: _Reporter, entry: Entry[Any], codes: list[str],
     for loc, text in texts(entry.record):
         for code in text:
             if code not in codes:
-                yield say(entry, loc + (code,), _not_declared(code, codes), key=True)
+                yield say(entry, loc + (code,), _not_declared(code, codes, key=True), key=True)
         if default not in text:
-            yield say(entry, loc, (
-                f'the text in "{default}" is missing — every text needs it, it is the language '
-                f"of the counter and the one shown where a translation is missing"))
+            yield say(entry, loc, _(
+                'the text in "{language}" is missing — every text needs it, it is the language '
+                "of the counter and the one shown where a translation is missing",
+                language=default))
 
 
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
@@ -324,34 +370,56 @@ def _weak_host(say: _Reporter, entry: Entry[Any], loc: Loc, url: str | None) -> 
     """A warning where a link points at a development server or an archived site."""
     problem = markup.weak_host_problem(url) if url else None
     if problem:
-        yield say(entry, loc, (
-            f"{problem} — link the public body's own page instead; if there is none, remove "
-            "the link and say why in a comment (# …) above it"), severity="warning")
+        yield say(entry, loc, _(
+            "{problem} — link the public body's own page instead; if there is none, remove "
+            "the link and say why in a comment (# …) above it", problem=problem),
+            severity="warning")
 
 
 def _unique(say: _Reporter, entry: Entry[Any], name: str, ids: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            yield say(entry, (name, i), f'"{item}" is listed twice — keep one')
+            yield say(entry, (name, i), _('"{item}" is listed twice — keep one', item=item))
         seen.add(item)
 
 
-def _not_declared(code: str, codes: list[str]) -> str:
-    return (f'expected a language of the portal ({", ".join(codes)}), found "{code}" — '
-            "fix the code or declare the language in content/portal.yml")
+def _not_declared(code: str, codes: list[str], *, key: bool = False) -> str:
+    """A language the portal lacks; for a key under a text, perhaps a field name typed there
+    (`street:` under `name:`), which is no language at all."""
+    try:
+        locale_for(code)
+    except ValueError:
+        if not key:
+            return _('expected a language of the portal ({codes}), found "{found}", which is '
+                     "no language — write one of the portal's codes",
+                     codes=", ".join(codes), found=code)
+        return _('expected a language code of the portal ({codes}) here, found "{found}", '
+                 "which is no language — if it is a field of its own, it is indented too far "
+                 "or under the wrong field: compare with the example record",
+                 codes=", ".join(codes), found=code)
+    return _('expected a language of the portal ({codes}), found "{found}" — '
+             "fix the code or declare the language in content/portal.yml",
+             codes=", ".join(codes), found=code)
 
 
 def _unknown_id(what: str, found: str, known: set[str]) -> str:
-    return (f'expected a {what} of content/portal.yml ({", ".join(sorted(known))}), '
-            f'found "{found}"')
+    names = {"theme": _("theme"), "partner": _("partner")}
+    return _('expected a {what} of content/portal.yml ({known}), found "{found}"',
+             what=names.get(what, what), known=", ".join(sorted(known)), found=found)
+
+
+def _end_before(start: object, end: object) -> str:
+    return _("expected an end on or after the start ({start}), found {end}", start=start,
+             end=end)
 
 
 class _Reporter:
     def __init__(self, cat: Catalogue) -> None:
         self.root = cat.root
 
-    def __call__(self, entry: Entry[Record], loc: Loc, message: str, *, key: bool = False,
+    def __call__(self, entry: Entry[Record] | Unvalidated, loc: Loc, message: str, *,
+                 key: bool = False,
                  severity: str = "error") -> Problem:
         mark = entry.doc.mark(loc, key=key)
         return Problem(relative_path(entry.path, self.root), mark.line, mark.column,

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from ..messages import _
 from .problems import Problem
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -25,8 +26,6 @@ SUFFIXES = (".yml", ".yaml")
 _FOLDERS = {"territories": "records", "services": "territories", "missions": "records"}
 _TOP_FILES = ("portal.yml", "glossary.yml")
 Report = Callable[[Path, str], None]
-_WHERE = ("records go in content/territories/, content/services/<territory>/ or "
-          "content/missions/; the portal in content/portal.yml")
 
 
 def stray_files(content: Path) -> list[Problem]:
@@ -41,17 +40,20 @@ def stray_files(content: Path) -> list[Problem]:
     for path in _listing(content):
         if path.is_dir():
             if path.name not in _FOLDERS:
-                report(path, f"this folder is not read — {_WHERE}")
+                report(path, _("this folder is not read — records go in content/territories/, "
+                               "content/services/<territory>/ or content/missions/; the portal "
+                               "in content/portal.yml"))
         elif path.name not in _TOP_FILES:
-            report(path, f"this file is not read — {_WHERE}; move it out of content/ if it is "
-                   "not a record")
+            report(path, _("this file is not read — records go in content/territories/, "
+                           "content/services/<territory>/ or content/missions/; the portal in "
+                           "content/portal.yml; move it out of content/ if it is not a record"))
     for folder, holds in _FOLDERS.items():
         for path in _listing(content / folder):
             if holds == "territories":
                 _check_territory_folder(path, report, root)
             elif path.is_dir():
-                report(path, f"this folder is not read — put its records directly in "
-                       f"{_relative(content / folder, root)}/")
+                report(path, _("this folder is not read — put its records directly in "
+                               "{folder}/", folder=_relative(content / folder, root)))
             else:
                 _check_record(path, report)
     return problems
@@ -78,8 +80,8 @@ def _check_territory_folder(path: Path, report: Report, root: Path) -> None:
     _check_name(path, "", report, folder=True)
     for inner in _listing(path):
         if inner.is_dir():
-            report(inner, "this folder is not read — a service goes directly in the folder of "
-                   f"its territory: {_relative(path, root)}/")
+            report(inner, _("this folder is not read — a service goes directly in the folder "
+                            "of its territory: {folder}/", folder=_relative(path, root)))
         else:
             _check_record(inner, report)
 
@@ -92,27 +94,32 @@ def _check_record(path: Path, report: Report) -> None:
         return
     if suffix.lower() in SUFFIXES:
         fixed = f"{suggested_name(stem)}{suffix.lower()}"
-        report(path, f"this file is not read: the extension must be in lowercase — rename it "
-               f"to {fixed}")
+        report(path, _("this file is not read: the extension must be in lowercase — rename it "
+                       "to {name}", name=fixed))
     elif name.endswith("~") or suffix.lower() in (".bak", ".orig", ".swp", ".tmp"):
-        report(path, "this file is not read: it looks like a backup copy left by an editor — "
-               "delete it, or rename it to end in .yml if it is the record")
+        report(path, _("this file is not read: it looks like a backup copy left by an editor — "
+                       "delete it, or rename it to end in .yml if it is the record"))
     elif inner := next((p for p in _suffixes(name) if p.lower() in SUFFIXES), None):
         base = name[: name.lower().index(inner.lower())]
-        report(path, f"this file is not read: a record's name ends in .yml — rename it to "
-               f"{suggested_name(base)}.yml")
+        report(path, _("this file is not read: a record's name ends in .yml — rename it to "
+                       "{name}", name=f"{suggested_name(base)}.yml"))
     else:
-        report(path, f"this file is not read: a record's name ends in .yml — rename it to "
-               f"{suggested_name(stem)}.yml, or move it out of content/ if it is not a record")
+        report(path, _("this file is not read: a record's name ends in .yml — rename it to "
+                       "{name}, or move it out of content/ if it is not a record",
+                       name=f"{suggested_name(stem)}.yml"))
 
 
 def _check_name(path: Path, suffix: str, report: Report, *, folder: bool = False) -> None:
     stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
     if NAME.fullmatch(stem):
         return
-    what = "folder" if folder else "file"
-    report(path, f"this {what}'s name becomes a web address, so it is made of lowercase letters, "
-           f"digits and dashes only — rename it to {suggested_name(stem)}{suffix}")
+    fixed = f"{suggested_name(stem)}{suffix}"
+    if folder:
+        report(path, _("this folder's name becomes a web address, so it is made of lowercase "
+                       "letters, digits and dashes only — rename it to {name}", name=fixed))
+    else:
+        report(path, _("this file's name becomes a web address, so it is made of lowercase "
+                       "letters, digits and dashes only — rename it to {name}", name=fixed))
 
 
 def _listing(folder: Path) -> list[Path]:

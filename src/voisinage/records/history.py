@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..messages import _
+
 
 class HistoryError(Exception):
     """The history is there but cannot be read whole; the message says what to do."""
@@ -62,10 +64,10 @@ def commits(repo: Repository, after: str | None = None) -> list[Commit]:
     (only those after `after`, when given). Raises HistoryError in a shallow clone: a history
     cut short would count editions wrongly, and old leaflets would open the wrong page."""
     if _git(repo.top, "rev-parse", "--is-shallow-repository").strip() == "true":
-        raise HistoryError(
+        raise HistoryError(_(
             "this is a shallow clone of the repository: the history of the leaflets' editions "
             "is incomplete — fetch it whole (`git fetch --unshallow`; in GitHub Actions, "
-            "`actions/checkout` with `fetch-depth: 0`)")
+            "`actions/checkout` with `fetch-depth: 0`)"))
     span = f"{after}..HEAD" if after else "HEAD"
     out = _git(repo.top, "log", "--first-parent", "--diff-merges=first-parent", "--reverse",
                "--raw", "--no-renames", "--no-abbrev", "--format=%x00%H %cI", span, "--",

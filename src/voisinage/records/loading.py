@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,10 +24,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from ..markup import string_problem
+from ..messages import _, current
 from . import tracking
 from .filenames import NAME, stray_files
 from .problems import Problem, field_path
-from .schema import Glossary, Mission, Portal, Record, Service, Territory
+from .schema import Glossary, Mission, PlacedError, Portal, Record, Service, Territory
 from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
 
 R = TypeVar("R", bound=Record, covariant=True)
@@ -42,6 +44,20 @@ class Entry(Generic[R]):
     doc: Document = field(repr=False, compare=False)
     territory: str = ""
     """A service's territory: the folder it is filed in (content/services/<territory>/)."""
+
+
+@dataclass(frozen=True)
+class Unvalidated:
+    """A record the schema refused: kept for the cross-record checks, so that a wrong theme is
+    said in the same run as the record's own errors, not one pull-request round later."""
+
+    path: Path
+    kind: type[Record]
+    doc: Document = field(repr=False)
+
+    @property
+    def value(self) -> dict[Any, Any]:
+        return self.doc.value if isinstance(self.doc.value, dict) else {}
 
 
 @dataclass
@@ -67,6 +83,7 @@ class Catalogue:
 class Loaded:
     catalogue: Catalogue | None
     problems: list[Problem]
+    unvalidated: list[Unvalidated] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -76,44 +93,54 @@ class Loaded:
 def load(content: Path) -> Loaded:
     """Read and check every record under content/ (schema only; see checks.check for the rest)."""
     problems: list[Problem] = stray_files(content)  # not read as records: said, not skipped
+    refused: list[Unvalidated] = []
     root = content.parent
-    portal = _load_one(content / "portal.yml", Portal, content, problems)
+    portal = _valid(_load_one(content / "portal.yml", Portal, content, problems), refused)
     territories: dict[str, Entry[Territory]] = {}
     for path in sorted((content / "territories").glob("*.y*ml")):
-        territory = _load_one(path, Territory, content, problems)
+        territory = _valid(_load_one(path, Territory, content, problems), refused)
         if territory:
             territories[territory.id] = territory
     services: dict[str, dict[str, Entry[Service]]] = {}
     for path in sorted((content / "services").glob("*/*.y*ml")):
-        service = _load_one(path, Service, content, problems)
+        service = _valid(_load_one(path, Service, content, problems), refused)
         if service:
             services.setdefault(service.territory, {})[service.id] = service
     for path in sorted((content / "services").glob("*.y*ml")):
-        problems.append(Problem(relative_path(path, root), 1, 1, "", (
+        problems.append(Problem(relative_path(path, root), 1, 1, "", _(
             "a service file must be in the folder of its territory, "
-            f"e.g. content/services/<territory>/{path.name}"
-        )))
+            "e.g. content/services/<territory>/{name}", name=path.name)))
     missions: dict[str, Entry[Mission]] = {}
     for path in sorted((content / "missions").glob("*.y*ml")):
-        mission = _load_one(path, Mission, content, problems)
+        mission = _valid(_load_one(path, Mission, content, problems), refused)
         if mission:
             missions[mission.id] = mission
     glossary = None
     if (content / "glossary.yml").exists() or (content / "glossary.yml").is_symlink():
-        glossary = _load_one(content / "glossary.yml", Glossary, content, problems)
+        glossary = _valid(_load_one(content / "glossary.yml", Glossary, content, problems),
+                          refused)
     if portal is None:
-        return Loaded(None, problems)
-    return Loaded(Catalogue(root, portal, territories, services, missions, glossary), problems)
+        return Loaded(None, problems, refused)
+    return Loaded(Catalogue(root, portal, territories, services, missions, glossary), problems,
+                  refused)
+
+
+def _valid(loaded: Entry[R] | Unvalidated | None, refused: list[Unvalidated]) -> Entry[R] | None:
+    if isinstance(loaded, Unvalidated):
+        refused.append(loaded)
+        return None
+    return loaded
 
 
 # A file read before and unchanged since (the same bytes) is not parsed again: an editor's preview
 # reloads the records after every save, and at national scale parsing and validating them all
 # would take most of the rebuild, while hashing them takes a fraction of a second. Entries are
 # never mutated, so sharing them between builds is safe.
-_READ: dict[tuple[Path, type[Record], Path], tuple[bytes, Any, list[Problem]]] = {}
+_READ: dict[tuple[Path, type[Record], Path, str], tuple[bytes, Any, list[Problem]]] = {}
 
 
-def _load_one(path: Path, kind: type[R], content: Path, problems: list[Problem]) -> Entry[R] | None:
+def _load_one(path: Path, kind: type[R], content: Path,
+              problems: list[Problem]) -> Entry[R] | Unvalidated | None:
     root = content.parent
     refused = _refusal(path, content)
     if refused is not None:
@@ -124,9 +151,9 @@ def _load_one(path: Path, kind: type[R], content: Path, problems: list[Problem])
         stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except FileNotFoundError:
         rel = relative_path(path, root)
-        problems.append(Problem(rel, 1, 1, "", f"file is missing — create {rel}"))
+        problems.append(Problem(rel, 1, 1, "", _("file is missing — create {path}", path=rel)))
         return None
-    key = (path, kind, root)
+    key = (path, kind, root, current())  # the problems are worded in the messages' language
     known = _READ.get(key)
     if known is None or known[0] != stamp:
         found: list[Problem] = []
@@ -152,24 +179,29 @@ def _refusal(path: Path, content: Path) -> str | None:
     if not path.exists():
         return None  # said by the caller: "file is missing"
     if not path.resolve().is_relative_to(content.resolve()):
-        return ("this file is outside content/ — records are read only from the portal's "
-                "content/ folder")
+        return _("this file is outside content/ — records are read only from the portal's "
+                 "content/ folder")
     if not path.is_file():
-        return "this is not a file — a record is a .yml file"
+        return _("this is not a file — a record is a .yml file")
     if path.stem not in ("portal", "glossary") and not NAME.fullmatch(path.stem):
         if not path.name.startswith("."):
             return ""  # it would become an address like "Mairie Annexe": said by stray_files
-        return (f'the file name "{path.name}" is not allowed: it becomes the record\'s address on '
-                'the site — use lowercase letters, digits and dashes, like "france-services.yml"')
+        return _('the file name "{name}" is not allowed: it becomes the record\'s address on '
+                 'the site — use lowercase letters, digits and dashes, like "france-services.yml"',
+                 name=path.name)
     if path.parent.parent.name == "services" and not NAME.fullmatch(path.parent.name):
         return ""
     return None
 
 
 def _link_refusal(link: Path, path: Path, root: Path) -> str:
-    what = "this file" if link == path else f"the folder {relative_path(link, root)}/"
-    return (f"{what} is a symbolic link (to {os.readlink(link)}) — a record must be a file of "
-            "its own inside content/: replace the link by the file itself")
+    if link == path:
+        return _("this file is a symbolic link (to {target}) — a record must be a file of its "
+                 "own inside content/: replace the link by the file itself",
+                 target=os.readlink(link))
+    return _("the folder {folder}/ is a symbolic link (to {target}) — a record must be a file "
+             "of its own inside content/: replace the link by the folder itself",
+             folder=relative_path(link, root), target=os.readlink(link))
 
 
 def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -184,7 +216,8 @@ def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(item, loc + (i,))
 
 
-def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -> Entry[R] | None:
+def _parse_one(path: Path, kind: type[R], root: Path,
+               problems: list[Problem]) -> Entry[R] | Unvalidated | None:
     rel = relative_path(path, root)
     try:
         doc = read(path)
@@ -193,16 +226,15 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
                                 error.message))
         return None
     except UnicodeDecodeError:
-        problems.append(Problem(rel, 1, 1, "", "file is not UTF-8 text — save it as UTF-8"))
+        problems.append(Problem(rel, 1, 1, "", _("file is not UTF-8 text — save it as UTF-8")))
         return None
     for loc, first, again in doc.duplicates:
-        problems.append(Problem(rel, again.line, again.column, field_path(loc), (
-            f"this field is written twice (first on line {first.line}); YAML would keep only "
-            "the last one and lose the other — remove one of them"
-        )))
+        problems.append(Problem(rel, again.line, again.column, field_path(loc), _(
+            "this field is written twice (first on line {line}); YAML would keep only "
+            "the last one and lose the other — remove one of them", line=first.line)))
     if not isinstance(doc.value, dict):
         problems.append(Problem(rel, 1, 1, "",
-                                "expected fields like `name:` at the top of the file"))
+                                _("expected fields like `name:` at the top of the file")))
         return None
     for loc, text in _strings(doc.value):
         problem = string_problem(text)
@@ -214,9 +246,9 @@ def _parse_one(path: Path, kind: type[R], root: Path, problems: list[Problem]) -
     except ValidationError as error:
         for detail in error.errors():
             problems.append(_problem(rel, doc, kind, detail))
-        return None
+        return Unvalidated(path, kind, doc)
     if doc.duplicates:
-        return None
+        return Unvalidated(path, kind, doc)
     territory = path.parent.name if kind is Service else ""
     return Entry(path.stem, path, record, doc, territory)
 
@@ -226,13 +258,48 @@ def _problem(rel: str, doc: Document, kind: type[Record], detail: Any) -> Proble
     kind_of_error: str = detail["type"]
     if kind_of_error == "missing":
         mark = doc.mark(loc[:-1])
-        return Problem(rel, mark.line, mark.column, field_path(loc),
-                       f"this field is required — add `{loc[-1]}:` with a value")
+        typo = _misspelt(doc, loc)
+        if typo is not None:
+            mark = doc.mark(typo, key=True)
+            return Problem(rel, mark.line, mark.column, field_path(loc), _(
+                "a required field is missing — `{written}:` on line {line} looks like it: "
+                "rename it `{name}:`", written=typo[-1], line=mark.line, name=loc[-1]))
+        if len(loc) == 1:
+            message = _("a required field is missing — add `{name}:` with a value, at the left "
+                        "margin like the other fields of the file", name=loc[-1])
+        else:
+            message = _("a required field of `{parent}` is missing — add `{name}:` with a value, "
+                        "indented under `{parent}`", parent=field_path(loc[:-1]), name=loc[-1])
+        return Problem(rel, mark.line, mark.column, field_path(loc), message)
     if kind_of_error == "extra_forbidden":
         mark = doc.mark(loc, key=True)
         return Problem(rel, mark.line, mark.column, field_path(loc), _unknown(loc, kind))
     mark = doc.mark(loc)
-    return Problem(rel, mark.line, mark.column, field_path(loc), _wording(detail, mark))
+    return Problem(rel, mark.line, _column(detail, mark), field_path(loc), _wording(detail, mark))
+
+
+def _column(detail: Any, mark: Mark) -> int:
+    """The column of the problem: the value's, or the character a `PlacedError` names (after
+    the value's opening quote, when it is quoted on one line)."""
+    error = detail.get("ctx", {}).get("error")
+    if not isinstance(error, PlacedError):
+        return mark.column
+    quoted = mark.source[:1] in ("'", '"')
+    return mark.column + quoted + error.offset
+
+
+def _misspelt(doc: Document, loc: Loc) -> Loc | None:
+    """The field written beside where `loc` is missing that looks like its misspelling."""
+    parent: Any = doc.value
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict):
+        return None
+    close = difflib.get_close_matches(str(loc[-1]), [str(k) for k in parent], n=1, cutoff=0.8)
+    return (*loc[:-1], close[0]) if close else None
 
 
 def _wording(detail: Any, mark: Mark) -> str:
@@ -240,43 +307,49 @@ def _wording(detail: Any, mark: Mark) -> str:
     if kind == "value_error":
         return str(detail["msg"]).removeprefix("Value error, ")
     found = _found(value, mark)
+    group = _("a group of fields, one per line below this one")
+    a_date = _("a date written year first, like 2026-11-20")
     expected = {
-        "string_type": "text",
-        "bool_type": "true or false",
-        "float_type": "a number like 48.65",
-        "float_parsing": "a number like 48.65",
-        "int_type": "a whole number",
-        "list_type": 'a list (one item per line, each starting with "- ")',
-        "dict_type": "a group of fields, one per line below this one",
-        "model_type": "a group of fields, one per line below this one",
-        "date_type": "a date like 2026-11-20",
-        "date_parsing": "a date like 2026-11-20",
-        "date_from_datetime_parsing": "a date like 2026-11-20",
-        "too_short": "at least one item",
-        "string_too_short": "some text",
+        "string_type": _("text"),
+        "bool_type": _("true or false"),
+        "float_type": _("a number like 48.65"),
+        "float_parsing": _("a number like 48.65"),
+        "int_type": _("a whole number"),
+        "list_type": _('a list (one item per line, each starting with "- ")'),
+        "dict_type": group,
+        "model_type": group,
+        "date_type": a_date,
+        "date_parsing": a_date,
+        "date_from_datetime_parsing": a_date,
+        "too_short": _("at least one item"),
+        "string_too_short": _("some text"),
         "string_pattern_mismatch": _pattern_hint(detail),
-        "literal_error": "one of " + str(detail.get("ctx", {}).get("expected", "")),
-        "greater_than_equal": f"a number of at least {detail.get('ctx', {}).get('ge')}",
-        "less_than_equal": f"a number of at most {detail.get('ctx', {}).get('le')}",
+        "literal_error": _("one of {choices}",
+                           choices=str(detail.get("ctx", {}).get("expected", ""))),
+        "greater_than_equal": _("a number of at least {bound}",
+                                bound=detail.get("ctx", {}).get("ge")),
+        "less_than_equal": _("a number of at most {bound}", bound=detail.get("ctx", {}).get("le")),
     }.get(kind, str(detail["msg"]).lower())
-    return f"expected {expected}, found {found}{_trap_hint(kind, value, mark)}"
+    return _("expected {expected}, found {found}", expected=expected, found=found) + (
+        _trap_hint(kind, value, mark) or _date_hint(kind, value))
 
 
 def _found(value: Any, mark: Mark) -> str:
     if isinstance(value, bool):
-        return f"{mark.source or str(value).lower()} (read as {str(value).lower()})"
+        return _("{written} (read as {value})", written=mark.source or str(value).lower(),
+                 value=str(value).lower())
     if isinstance(value, int | float) and mark.source and mark.source != str(value):
-        return f"{mark.source} (read as the number {value})"
+        return _("{written} (read as the number {value})", written=mark.source, value=value)
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {value}", value=value)
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, date):
-        return f"the date {value.isoformat()}"
+        return _("the date {value}", value=value.isoformat())
     return f'"{value}"'
 
 
@@ -285,20 +358,33 @@ def _trap_hint(kind: str, value: Any, mark: Mark) -> str:
         return ""
     written = mark.source or str(value)
     if isinstance(value, bool):
-        return (f" — YAML reads an unquoted {written} as {str(value).lower()}; "
-                f'put it in quotes: "{written}"')
+        return _(' — YAML reads an unquoted {written} as {value}; put it in quotes: "{written}"',
+                 written=written, value=str(value).lower())
     if isinstance(value, int | float):
-        return f' — YAML reads it as a number; put it in quotes: "{written}"'
+        return _(' — YAML reads it as a number; put it in quotes: "{written}"', written=written)
     return ""
+
+
+def _date_hint(kind: str, value: Any) -> str:
+    """A French date (day first) turned round: 01/12/2026 → 2026-12-01."""
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+    if not kind.startswith("date") or not day_first:
+        return ""
+    day, month, year = (int(part) for part in day_first.groups())
+    try:
+        written = date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+    return _(" — write the year first: {date}", date=written)
 
 
 def _pattern_hint(detail: Any) -> str:
     pattern = str(detail.get("ctx", {}).get("pattern", ""))
     if pattern == r"^\d{5}$":
-        return 'a 5-digit postal code in quotes like "91130"'
+        return _('a 5-digit postal code in quotes like "91130"')
     if "2A" in pattern:
-        return 'a department code in quotes like "91" or "2A"'
-    return f"text matching {pattern}"
+        return _('a department code in quotes like "91" or "2A"')
+    return _("text matching {pattern}", pattern=pattern)
 
 
 def _unknown(loc: Loc, kind: type[Record]) -> str:
@@ -312,10 +398,12 @@ def _unknown(loc: Loc, kind: type[Record]) -> str:
         model = _model_of(annotation.annotation) if annotation else None
     known = sorted(f for f in model.model_fields if f != tracking.FIELD) if model else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-    hint = f" — did you mean \"{close[0]}\"?" if close else "."
     if not known:
-        return "unknown field"
-    return f"unknown field{hint} Known fields here: {', '.join(known)}"
+        return _("unknown field")
+    if close:
+        return _('unknown field — did you mean "{close}"? Known fields here: {known}',
+                 close=close[0], known=", ".join(known))
+    return _("unknown field. Known fields here: {known}", known=", ".join(known))
 
 
 def _model_of(annotation: Any) -> Any:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from ..messages import _
 from .loading import Catalogue, Entry
 from .schema import Mission, Results, Service
 
@@ -42,11 +43,11 @@ def featured(cat: Catalogue, mission: Mission) -> list[Entry[Service]]:
 def note_problem(note: str) -> str | None:
     """Why a note may not go into a report (too long, or not anonymous), or None."""
     if len(note) > NOTE_LIMIT:
-        return (f"expected a short note (at most {NOTE_LIMIT} characters), found {len(note)} — "
-                "shorten it")
+        return _("expected a short note (at most {limit} characters), found {length} — "
+                 "shorten it", limit=NOTE_LIMIT, length=len(note))
     if _PHONE.search(note) or _EMAIL.search(note):
-        return ("notes must stay anonymous: this one looks like it holds a phone number or an "
-                "email address — remove it; a report holds counts and general remarks only")
+        return _("notes must stay anonymous: this one looks like it holds a phone number or an "
+                 "email address — remove it; a report holds counts and general remarks only")
     return None
 
 

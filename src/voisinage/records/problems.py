@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..messages import _, n_
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,8 +21,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        prefix = "" if self.severity == "error" else "warning: "
-        return f"{where}: {prefix}{self.field or '(file)'}: {self.message}"
+        prefix = "" if self.severity == "error" else _("warning: ")
+        field = self.field or _("(file)")
+        return f"{where}: {prefix}{field}: {self.message}"
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -54,10 +57,11 @@ def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems if p.severity == "error"})
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}")
+        parts.append(_("{errors} in {files}", errors=n_("{count} error", "{count} errors", errors),
+                       files=n_("{count} file", "{count} files", files)))
     if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return ", ".join(parts) or "no problem found"
+        parts.append(n_("{count} warning", "{count} warnings", warnings))
+    return ", ".join(parts) or _("no problem found")
 
 
 class RecordsError(Exception):
@@ -69,5 +73,6 @@ class RecordsError(Exception):
         lines = [str(p) for p in sorted(errors)]
         super().__init__(
             "\n".join(lines)
-            + f"\n{summary(errors)}: fix them and build again — nothing was published."
+            + "\n" + _("{summary}: fix them and build again — nothing was published.",
+                        summary=summary(errors))
         )

@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
-from ..hours import hours_problem
+from ..hours import hours_problem_at
 from ..markup import text_problem, url_problem
+from ..messages import _
 from ..phones import parse_phone, premium_problem
 from .shortcodes import short_code_problem
 
@@ -31,6 +32,22 @@ def _guard(problem_of: Callable[[str], str | None]) -> AfterValidator:
     return AfterValidator(check)
 
 
+class PlacedError(ValueError):
+    """A problem at one character of a value: the message points to that column, not to the
+    start of the value."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def _hours(value: str) -> str:
+    problem = hours_problem_at(value)
+    if problem:
+        raise PlacedError(*problem)
+    return value
+
+
 def _phone_problem(value: str) -> str | None:
     try:
         phone = parse_phone(value)
@@ -43,20 +60,22 @@ def _full_phone_problem(value: str) -> str | None:
     problem = _phone_problem(value)
     if problem or parse_phone(value).tel.startswith("+"):
         return problem
-    return (f'expected a full phone number like "01 99 00 12 34" (a short number like "{value}" '
-            f'cannot receive messages from an app), found "{value}"')
+    return _('expected a full phone number like "01 99 00 12 34" (a short number like '
+             '"{value}" cannot receive messages from an app), found "{value}"', value=value)
 
 
 def _email_problem(value: str) -> str | None:
     if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}", value, re.IGNORECASE):
         return None
-    return f'expected an email address like "accueil@example.org", found "{value}"'
+    return _('expected an email address like "accueil@example.org", found "{value}"',
+             value=value)
 
 
 def _slug_problem(value: str) -> str | None:
     if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
         return None
-    return f'expected lowercase letters, digits and dashes like "family-benefits", found "{value}"'
+    return _('expected lowercase letters, digits and dashes like "family-benefits", '
+             'found "{value}"', value=value)
 
 
 Markdown = Annotated[StrictStr, Field(min_length=1), _guard(text_problem)]
@@ -66,7 +85,7 @@ Url = Annotated[StrictStr, _guard(url_problem)]
 Email = Annotated[StrictStr, _guard(_email_problem)]
 PhoneNumber = Annotated[StrictStr, _guard(_phone_problem)]
 FullPhoneNumber = Annotated[StrictStr, _guard(_full_phone_problem)]
-OpeningHours = Annotated[StrictStr, _guard(hours_problem)]
+OpeningHours = Annotated[StrictStr, AfterValidator(_hours)]
 Slug = Annotated[StrictStr, _guard(_slug_problem)]
 LangCode = StrictStr
 Fingerprint = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{8}$")]

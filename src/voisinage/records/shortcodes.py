@@ -3,6 +3,8 @@ short addresses themselves are the site model's (`model.shortlinks`)."""
 
 from __future__ import annotations
 
+from ..messages import _
+
 ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Letters and digits that cannot be misread on paper: no 0/o, no 1/l/i."""
 
@@ -11,5 +13,6 @@ def short_code_problem(value: str) -> str | None:
     """Why a pinned stem cannot be used, or None."""
     if 4 <= len(value) <= 8 and all(c in ALPHABET for c in value):
         return None
-    return (f'expected 4 to 8 characters among "{ALPHABET}" like "k7mq", found "{value}" — '
-            "0, 1, i, l and o are left out because they are misread on paper")
+    return _('expected 4 to 8 characters among "{alphabet}" like "k7mq", found "{value}" — '
+             "0, 1, i, l and o are left out because they are misread on paper",
+             alphabet=ALPHABET, value=value)

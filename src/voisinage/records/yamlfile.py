@@ -13,11 +13,14 @@ MAX_FILE_BYTES is not read at all. Only safe construction is used: a value is ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..messages import _
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -69,9 +72,10 @@ def read(path: Path) -> Document:
     """The values of a YAML file; raises YamlSyntaxError (with its line) for what cannot be read."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise YamlSyntaxError(1, 1, (
-            f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a record may have — "
-            "a record is one service, territory or mission: split it, or shorten its texts"))
+        raise YamlSyntaxError(1, 1, _(
+            "file is {size} bytes, more than the {limit} a record may have — "
+            "a record is one service, territory or mission: split it, or shorten its texts",
+            size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"))
     text = path.read_text(encoding="utf-8")
     try:
         _refuse_unsafe(text)
@@ -105,19 +109,22 @@ def _refuse_unsafe(text: str) -> None:
             stack[-1][1] += 1
         loc: Loc = tuple(frame[1] for frame in stack if frame[1] is not None)
         if isinstance(event, yaml.AliasEvent):
-            raise _refused(mark, loc, f"a YAML alias (*{event.anchor}) is not allowed in records "
-                           "— write the value out in full")
+            raise _refused(mark, loc, _("a YAML alias (*{name}) is not allowed in records "
+                                        "— write the value out in full", name=event.anchor))
         if event.anchor is not None:
-            raise _refused(mark, loc, f"a YAML anchor (&{event.anchor}) is not allowed in records "
-                           '— remove it; a text that starts with "&" goes in quotes')
+            raise _refused(mark, loc, _("a YAML anchor (&{name}) is not allowed in records — "
+                                        'remove it; a text that starts with "&" goes in quotes',
+                                        name=event.anchor))
         if _explicit_tag(event):
             written = _written_at(text, mark) or str(getattr(event, "tag", ""))
-            raise _refused(mark, loc, f"a YAML tag ({written}) is not allowed in records — remove "
-                           'it; a text that starts with "!" goes in quotes')
+            raise _refused(mark, loc, _("a YAML tag ({tag}) is not allowed in records — remove "
+                                        'it; a text that starts with "!" goes in quotes',
+                                        tag=written))
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise _refused(mark, loc, f"more than {MAX_DEPTH} levels of nesting — records "
-                               "are never this deep: check the indentation")
+                raise _refused(mark, loc, _("more than {limit} levels of nesting — records "
+                                            "are never this deep: check the indentation",
+                                            limit=MAX_DEPTH))
             if is_key:
                 stack[-1][2] = False  # a collection as a key: _build refuses it
             stack.append([isinstance(event, yaml.MappingStartEvent),
@@ -164,11 +171,13 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 mark = _mark(key_node, lines)
-                raise YamlSyntaxError(mark.line, mark.column, (
+                raise YamlSyntaxError(mark.line, mark.column, _(
                     "a field name must be a word followed by a colon, found a list or a group "
                     "of fields — check the indentation"))
-            key = _scalar(key_node, constructor, _mark(key_node, lines))
-            key = key if isinstance(key, str | int) else str(key)
+            key_mark = _mark(key_node, lines)
+            key = _scalar(key_node, constructor, key_mark)
+            if isinstance(key, bool) or not isinstance(key, str | int):
+                key = key_mark.source or str(key)  # `no:` is the field "no", not false
             here = loc + (key,)
             if key in out:
                 doc.duplicates.append((here, doc.key_marks[here], _mark(key_node, lines)))
@@ -185,10 +194,11 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
 def _scalar(node: yaml.Node, constructor: Any, mark: Mark) -> Any:
     try:
         return constructor.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as error:  # e.g. 2026-13-45, read as a date
-        raise YamlSyntaxError(mark.line, mark.column, (
-            f"{mark.source or 'this value'} cannot be read ({error}) — "
-            "check it, or put it in quotes to keep it as text")) from None
+    except (yaml.YAMLError, ValueError):  # e.g. 2026-13-45, read as a date
+        raise YamlSyntaxError(mark.line, mark.column, _(
+            "{value} cannot be read as a date or a number — check it (a date is written year "
+            'first, like 2026-12-01), or put it in straight quotes "…" to keep it as text',
+            value=mark.source or _("this value"))) from None
 
 
 def _mark(node: yaml.Node, lines: list[str]) -> Mark:
@@ -201,15 +211,52 @@ def _mark(node: yaml.Node, lines: list[str]) -> Mark:
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     refused = getattr(error, "refused", None)
-    if refused is not None:
-        return YamlSyntaxError(line, column, str(error.problem), refused)
-    problem = error.problem or "cannot be read"
-    hint = "check the indentation and the quotes on this line"
-    bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if refused is not None and mark:
+        return YamlSyntaxError(mark.line + 1, mark.column + 1, str(error.problem), refused)
+    problem = error.problem or ""
+    if error.context_mark and (problem == "could not find expected ':'"
+                               or "end of stream" in problem):
+        mark = error.context_mark  # where the unfinished field or quote began, not the next line
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    return YamlSyntaxError(line, column, _(
+        "YAML cannot read this line: {what}", what=_syntax_hint(problem, bad_line, column,
+                                                                  lines[: line - 1])))
+
+
+_CURLY = "“”„‘’‚«»"
+
+
+def _syntax_hint(problem: str, bad_line: str, column: int, above: list[str]) -> str:
+    """What is wrong, in words an editor knows (PyYAML's own words name its grammar)."""
+    stripped = bad_line.lstrip()
+    indent = len(bad_line) - len(stripped)
+    previous = next((x for x in reversed(above) if x.strip() and not x.lstrip().startswith("#")),
+                    "")
+    previous_indent = len(previous) - len(previous.lstrip())
     if "\t" in bad_line[: max(column, 1)] or "'\\t'" in problem:
-        hint = "a tab is used for indentation: YAML needs spaces — replace the tab with spaces"
-    elif ":" in bad_line and "mapping values are not allowed" in problem:
-        hint = 'a value contains ": " — put the whole value in quotes'
-    return YamlSyntaxError(line, column, f"YAML syntax error ({problem}) — {hint}")
+        return _("a tab is used for indentation, and YAML needs spaces — replace the tab with "
+                 "spaces")
+    if any(q in bad_line for q in _CURLY) and "mapping values" in problem:
+        return _('the text is in curly quotes (“…”, «…» or ‘…’), which YAML does not take as '
+                 'quotes — write straight quotes "…" around it instead')
+    if "end of stream" in problem:
+        return _('a quote opened here is never closed — close it with the same quote (" or \'), '
+                 "at the end of the text")
+    field = re.match(r"[\w-]+:(\s|$)", stripped)
+    if "mapping values" in problem and field and indent > previous_indent and not (
+            previous.rstrip().endswith(":")):
+        return _("this line is indented more than the line above — a field of the same group "
+                 "starts in the same column as the one above it")
+    if "mapping values" in problem:
+        return _('a text contains ": " (a colon and a space) — put the whole text in straight '
+                 'quotes "…"')
+    if problem == "could not find expected ':'":
+        return _("a field name must be followed by a colon — write `name: value`, or put the "
+                 "text on the line of its field")
+    if "expected key" in problem or "block end" in problem:
+        return _("the indentation of this line does not match the lines above — the fields of "
+                 "one group start in the same column")
+    return _("check the indentation and the quotes on this line")
