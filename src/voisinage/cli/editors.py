@@ -14,20 +14,20 @@ from pathlib import Path
 from babel.messages.pofile import PoFileError
 
 from ..editors import exchange, freshness, pofiles, scaffold, schemas, terms, translations, xliff
+from ..messages import _
 from ..records.checks import check
 from ..records.loading import Catalogue, Loaded, load
 from ..records.problems import Problem, github_annotation, summary
 
 _CONTENT_HELP = "folder of the records (default: content)"
-_TODAY_HELP = "the date taken as today, YYYY-MM-DD (default: today)"
 
 
 def add_check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-age-days", type=int, default=None, metavar="DAYS",
-                        help="warn about services last checked more than DAYS ago (default: "
-                        "freshness_days of portal.yml, else 183; 0: never)")
+                        help=_("warn about services last checked more than DAYS ago (default: "
+                               "freshness_days of portal.yml, else 183; 0: never)"))
     parser.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                        help=_TODAY_HELP)
+                        help=_("the date taken as today, YYYY-MM-DD (default: today)"))
 
 
 def freshness_warnings(loaded: Loaded, args: argparse.Namespace) -> list[Problem]:
@@ -93,7 +93,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                    "from the name)")
     p.add_argument("--content", type=Path, default=Path("content"), help=_CONTENT_HELP)
     p.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help=_TODAY_HELP)
+                   help=_("the date taken as today, YYYY-MM-DD (default: today)"))
     p.set_defaults(func=_new_service)
 
     p = sub.add_parser("translations", help="what is translated, machine-made, outdated or "

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..frontends.mkdocs.preview import add_parser as add_preview_command
+from ..messages import LANGUAGES, _, choose
 from ..records.checks import check
 from ..records.loading import load
 from ..records.problems import summary
@@ -16,24 +17,35 @@ from .leaflets import add_parser as add_leaflets_command
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    choose(_chosen_language(argv))  # before the parsers: their help is in the editor's language
     parser = argparse.ArgumentParser(
         prog="voisinage",
-        description="Multilingual resident information portals and door leaflets from "
-                    "YAML records.",
-        epilog="Build the site with `mkdocs build` (or `mkdocs serve` to preview while editing).",
+        description=_("Multilingual resident information portals and door leaflets from "
+                      "YAML records."),
+        epilog=_("Build the site with `mkdocs build` (or `mkdocs serve` to preview while "
+                 "editing). The tool speaks French or English: --lang, else the locale (LANG), "
+                 "else French."),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, metavar="{fr,en}",
+                        help=_("language of the tool's messages (default: the locale's, "
+                               "French when it is neither)"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p_check = sub.add_parser(
-        "check", help="check every record and report all problems at once",
-        description="Check every record under content/ and print each problem as "
-        "file:line:column: field: message. Warnings: services last checked long ago, figures "
-        "past their valid_until, links to development or archived sites. Exit status: 0 clean "
-        "(or warnings only, without --strict), 1 errors.",
+        "check", help=_("check every record and report all problems at once"),
+        description=_("Check every record under content/ and print each problem as "
+                      "file:line:column: field: message. Warnings: services last checked long "
+                      "ago, figures past their valid_until, links to development or archived "
+                      "sites. Exit status: 0 clean (or warnings only, without --strict), 1 "
+                      "errors."),
     )
     p_check.add_argument("--content", type=Path, default=Path("content"),
-                         help="folder of the records (default: content)")
-    p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+                         help=_("folder of the records (default: content)"))
+    p_check.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
+    p_check.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                         metavar="{fr,en}", help=_("language of the messages (as before the "
+                                                   "command)"))
     editors.add_check_options(p_check)
     p_check.set_defaults(func=_check)
     add_leaflets_command(sub)
@@ -50,6 +62,20 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def _chosen_language(argv: list[str]) -> str | None:
+    """The `--lang fr|en` of the command line: before the command, or after `check` (the
+    preview's own `--lang` is the language of the pages it opens, not of the tool)."""
+    command = next((i for i, word in enumerate(argv) if not word.startswith("-")
+                    and (i == 0 or argv[i - 1] != "--lang")), len(argv))
+    words = argv if argv[command:command + 1] == ["check"] else argv[:command]
+    for i, word in enumerate(words):
+        value = word.split("=", 1)[1] if word.startswith("--lang=") else (
+            words[i + 1] if word == "--lang" and i + 1 < len(words) else None)
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _closed_pipe() -> int:
     """`voisinage stale | head`: the reader has all it wanted; stop quietly, like other tools.
 
@@ -64,8 +90,8 @@ def _closed_pipe() -> int:
 
 def _check(args: argparse.Namespace) -> int:
     if not (args.content / "portal.yml").exists():
-        print(f"voisinage: no {args.content}/portal.yml here — run from the portal's folder "
-              "or pass --content PATH", file=sys.stderr)
+        print(_("voisinage: no {path} here — run from the portal's folder or pass "
+                "--content PATH", path=f"{args.content}/portal.yml"), file=sys.stderr)
         return 1
     loaded = load(args.content)
     problems = sorted(check(loaded) + editors.freshness_warnings(loaded, args)
@@ -75,5 +101,5 @@ def _check(args: argparse.Namespace) -> int:
         print(problem)
     editors.annotate(problems, args.content)
     failing = [p for p in problems if p.severity == "error" or args.strict]
-    print(summary(problems) if problems else "All records are fine.", file=sys.stderr)
+    print(summary(problems) if problems else _("All records are fine."), file=sys.stderr)
     return 1 if failing else 0
