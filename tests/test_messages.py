@@ -37,6 +37,12 @@ BROKEN = {
     "cross": CAF.replace("themes: [rights]", "themes: [nope]").replace(
         "french_required: true", "french_required: true\nunknown_field: 1"),
     "hours": CAF.replace(HOURS, "opening_hours: 'Mo-Fr 9h-12h'"),
+    # Texts YAML would read otherwise than the editor meant.
+    "hash": CAF.replace('alternate_name: "CAF"', "alternate_name: Accueil au bâtiment #3"),
+    "curlyq": CAF.replace('alternate_name: "CAF"', "alternate_name: “CAF”"),
+    "nbspkey": CAF.replace('alternate_name: "CAF"', 'alternate_name\u00a0: "CAF"'),
+    "nbspval": CAF.replace('  en: "Family benefits office (CAF)"',
+                           '  en:\u00a0"Family benefits office (CAF)"'),
     # A ten-digit number in the regulator's fiction range for mobiles (ARCEP: 06 39 98 xx xx).
     "fiction": CAF.replace('  - number: "01 99 00 12 34"', '  - number: "06 39 98 12 34"'),
 }
@@ -59,6 +65,14 @@ EXPECTED: dict[str, tuple[int, int | None, str, str, str]] = {
     "nokey": (21, 1, "no", "unknown field", "champ inconnu"),
     "dedent": (9, None, "(file)", "the indentation of this line does not match the lines above",
                "l’indentation de cette ligne ne correspond pas aux lignes du dessus"),
+    "hash": (6, 37, "alternate_name", 'the text stops before " #3"',
+             "le texte s’arrête avant «\u00a0#3\u00a0»"),
+    "curlyq": (6, 17, "alternate_name", "the text is in curly quotes (“…”), which YAML keeps",
+               "les habitants les verraient"),
+    "nbspkey": (6, 15, "(file)", "special space (U+00A0 non-breaking space)",
+                "retapez `alternate_name:`"),
+    "nbspval": (3, 6, "(file)", "it holds a special space (U+00A0 non-breaking space)",
+                "espace spéciale (U+00A0 espace insécable)"),
     "hours": (27, 23, "opening_hours", 'write "09:00" instead of "9h"',
               "écrivez «\u00a009:00\u00a0» au lieu de «\u00a09h\u00a0»"),
 }

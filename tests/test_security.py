@@ -23,7 +23,7 @@ from voisinage import interface, markup
 from voisinage.editors import pofiles
 from voisinage.phones import parse_phone
 from voisinage.records.loading import load
-from voisinage.records.yamlfile import MAX_DEPTH, MAX_FILE_BYTES
+from voisinage.records.yamlfile import MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES
 
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY-7f3a"
 """Text of files outside content/: it must never appear in a built site."""
@@ -168,6 +168,50 @@ def checked(hostile: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def built(hostile: Path, checked: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
     return mkdocs_build(hostile)
+
+
+def _bombs() -> dict[str, tuple[str, int, str]]:
+    """name → (record text, line of the message, its words): inputs that would cost unbounded
+    time or memory if they were read as YAML allows."""
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    first = len(CAF.splitlines()) + 1
+    return {
+        "laughs": (CAF + "\n".join(levels) + "\n", first, "YAML anchor (&a0) is not allowed"),
+        "brackets": (CAF + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", first,
+                     f"more than {MAX_DEPTH} levels of nesting"),
+        "stairs": (CAF + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "  " * 40 + "v: 1\n",
+                   first + MAX_DEPTH, f"more than {MAX_DEPTH} levels of nesting"),
+        "keys": (CAF + "".join(f"k{i}: {i}\n" for i in range(20_000)), first + MAX_ENTRIES - 30,
+                 f"more than {MAX_ENTRIES:,} fields or items in one group"),
+        "text": (CAF.replace('alternate_name: "CAF"', 'alternate_name: "' + "x" * 900_000 + '"'),
+                 6, "text of 900,000 characters, more than the 5,000 allowed"),
+        "huge": (CAF + "# " + "x" * 200_000_000 + "\n", 1, "more than the 1,000,000 a record"),
+    }
+
+
+def test_hostile_input_is_refused_quickly_with_small_memory(tmp_path: Path) -> None:
+    """Each bomb is refused on its line; the whole check stays small. Time is bounded by the
+    timeout (the figures, about 0.5 s and 65 MB here, are in CHANGELOG and the issue's note)."""
+    bombs = _bombs()
+    root = write_portal(tmp_path, {"caf": CAF, **{name: text for name, (text, *_) in bombs.items()}})
+    # The check runs as the only child of a small process that reports its peak memory.
+    measure = ("import resource, subprocess, sys; "
+               "code = subprocess.run([sys.executable, '-m', 'voisinage.cli', 'check']).returncode; "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+               "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", measure], cwd=root, capture_output=True,
+                            text=True, timeout=60)
+    peak_mb = int(result.stderr.split()[-1]) / 1024
+    assert result.returncode == 1
+    for name, (_text, line, words) in bombs.items():
+        place = f"content/services/ris-orangis/{name}.yml:"
+        found = [x for x in result.stdout.splitlines() if x.startswith(place)]
+        assert any(words in x for x in found), f"{name}: {found}"
+        if name != "keys":  # counted from the first of the file's 20,000 extra keys
+            assert any(x.startswith(f"{place}{line}:") for x in found), f"{name}: {found}"
+    assert len(result.stdout.splitlines()) < 20, "one message per bomb, not one per key"
+    assert peak_mb < 200, f"peak memory {peak_mb:.0f} MB"
 
 
 @pytest.mark.parametrize(("path", "line", "field", "words"), expected(),

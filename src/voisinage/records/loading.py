@@ -29,7 +29,7 @@ from . import tracking
 from .filenames import NAME, stray_files
 from .problems import Problem, field_path
 from .schema import Glossary, Mission, PlacedError, Portal, Record, Service, Territory
-from .yamlfile import Document, Loc, Mark, YamlSyntaxError, read
+from .yamlfile import MAX_FILE_BYTES, Document, Loc, Mark, YamlSyntaxError, read
 
 R = TypeVar("R", bound=Record, covariant=True)
 
@@ -148,7 +148,8 @@ def _load_one(path: Path, kind: type[R], content: Path,
             problems.append(Problem(relative_path(path, root), 1, 1, "", refused))
         return None
     try:
-        stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        with path.open("rb") as file:  # no more than a record may hold: a huge file is refused
+            stamp = hashlib.blake2b(file.read(MAX_FILE_BYTES + 1), digest_size=16).digest()
     except FileNotFoundError:
         rel = relative_path(path, root)
         problems.append(Problem(rel, 1, 1, "", _("file is missing — create {path}", path=rel)))
@@ -232,6 +233,8 @@ def _parse_one(path: Path, kind: type[R], root: Path,
         problems.append(Problem(rel, again.line, again.column, field_path(loc), _(
             "this field is written twice (first on line {line}); YAML would keep only "
             "the last one and lose the other — remove one of them", line=first.line)))
+    for loc, mark, message in doc.slips:
+        problems.append(Problem(rel, mark.line, mark.column, field_path(loc), message))
     if not isinstance(doc.value, dict):
         problems.append(Problem(rel, 1, 1, "",
                                 _("expected fields like `name:` at the top of the file")))

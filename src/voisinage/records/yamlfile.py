@@ -14,13 +14,14 @@ MAX_FILE_BYTES is not read at all. Only safe construction is used: a value is ne
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..messages import _
+from ..messages import N_, _
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -33,6 +34,8 @@ MAX_FILE_BYTES = 1_000_000
 """A record file is at most 1 MB: the largest example record (the glossary) is about 54 kB."""
 MAX_DEPTH = 16
 """Levels of nesting: the deepest record field (a mission's results.needs[0].notes[0]) is 5."""
+MAX_ENTRIES = 1_000
+"""Fields of one group, or items of one list: the longest in the example content has 25."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class Document:
     marks: dict[Loc, Mark] = field(default_factory=dict)
     key_marks: dict[Loc, Mark] = field(default_factory=dict)
     duplicates: list[tuple[Loc, Mark, Mark]] = field(default_factory=list)
+    slips: list[tuple[Loc, Mark, str]] = field(default_factory=list)
+    """Texts YAML read otherwise than the editor meant (cut at " #", kept in curly quotes)."""
 
     def mark(self, loc: Loc, *, key: bool = False) -> Mark:
         """The closest known place for loc (its key, its value, or its nearest parent)."""
@@ -92,10 +97,12 @@ def read(path: Path) -> Document:
 
 
 def _refuse_unsafe(text: str) -> None:
-    """Refuse anchors, aliases, tags and deep nesting, from the parser's events: the parser works
-    with a stack of its own, so this pass is safe on any input, while composing the tree is not
-    (libyaml's composer recurses once per level). The refusal names the field it is in."""
-    stack: list[list[Any]] = []  # per open collection: [is_mapping, key or index, expecting_key]
+    """Refuse anchors, aliases, tags, deep nesting and huge groups, from the parser's events: the
+    parser works with a stack of its own, so this pass is safe on any input, while composing the
+    tree is not (libyaml's composer recurses once per level). The refusal names the field it is
+    in."""
+    # per open collection: [is_mapping, key or index, expecting_key, entries so far]
+    stack: list[list[Any]] = []
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         if isinstance(event, yaml.CollectionEndEvent):
@@ -108,18 +115,9 @@ def _refuse_unsafe(text: str) -> None:
         if stack and not stack[-1][0]:
             stack[-1][1] += 1
         loc: Loc = tuple(frame[1] for frame in stack if frame[1] is not None)
-        if isinstance(event, yaml.AliasEvent):
-            raise _refused(mark, loc, _("a YAML alias (*{name}) is not allowed in records "
-                                        "— write the value out in full", name=event.anchor))
-        if event.anchor is not None:
-            raise _refused(mark, loc, _("a YAML anchor (&{name}) is not allowed in records — "
-                                        'remove it; a text that starts with "&" goes in quotes',
-                                        name=event.anchor))
-        if _explicit_tag(event):
-            written = _written_at(text, mark) or str(getattr(event, "tag", ""))
-            raise _refused(mark, loc, _("a YAML tag ({tag}) is not allowed in records — remove "
-                                        'it; a text that starts with "!" goes in quotes',
-                                        tag=written))
+        if stack and (is_key or not stack[-1][0]):
+            stack[-1][3] += 1
+        _refuse_node(event, text, loc, is_key, stack[-1][3] if stack else 0)
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 raise _refused(mark, loc, _("more than {limit} levels of nesting — records "
@@ -128,11 +126,32 @@ def _refuse_unsafe(text: str) -> None:
             if is_key:
                 stack[-1][2] = False  # a collection as a key: _build refuses it
             stack.append([isinstance(event, yaml.MappingStartEvent),
-                          None if isinstance(event, yaml.MappingStartEvent) else -1, True])
+                          None if isinstance(event, yaml.MappingStartEvent) else -1, True, 0])
         elif is_key:
             stack[-1][1], stack[-1][2] = getattr(event, "value", ""), False
         else:
             _value_done(stack)
+
+
+def _refuse_node(event: yaml.NodeEvent, text: str, loc: Loc, is_key: bool, entries: int) -> None:
+    """Refuse an alias, an anchor, a tag, or one entry too many in its group."""
+    mark = event.start_mark
+    if entries > MAX_ENTRIES:
+        raise _refused(mark, loc if is_key else loc[:-1], _(
+            "more than {limit} fields or items in one group — no record needs so many: "
+            "split the file, or check the indentation", limit=f"{MAX_ENTRIES:,}"))
+    if isinstance(event, yaml.AliasEvent):
+        raise _refused(mark, loc, _("a YAML alias (*{name}) is not allowed in records "
+                                    "— write the value out in full", name=event.anchor))
+    if event.anchor is not None:
+        raise _refused(mark, loc, _("a YAML anchor (&{name}) is not allowed in records — "
+                                    'remove it; a text that starts with "&" goes in quotes',
+                                    name=event.anchor))
+    if _explicit_tag(event):
+        written = _written_at(text, mark) or str(getattr(event, "tag", ""))
+        raise _refused(mark, loc, _("a YAML tag ({tag}) is not allowed in records — remove "
+                                    'it; a text that starts with "!" goes in quotes',
+                                    tag=written))
 
 
 def _value_done(stack: list[list[Any]]) -> None:
@@ -176,6 +195,7 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
                     "of fields — check the indentation"))
             key_mark = _mark(key_node, lines)
             key = _scalar(key_node, constructor, key_mark)
+            _refuse_odd_spaces(key, key_mark)
             if isinstance(key, bool) or not isinstance(key, str | int):
                 key = key_mark.source or str(key)  # `no:` is the field "no", not false
             here = loc + (key,)
@@ -188,7 +208,61 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, constructor: Any, lines: li
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, loc + (i,), doc, constructor, lines)
                 for i, item in enumerate(node.value)]
-    return _scalar(node, constructor, doc.marks[loc])
+    value = _scalar(node, constructor, doc.marks[loc])
+    if isinstance(value, str) and not getattr(node, "style", None):  # plain: None, or "" (libyaml)
+        doc.slips.extend((loc, mark, message) for mark, message in _plain_slips(node, value, lines))
+    return value
+
+
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff]")
+"""Spaces that look like a space (non-breaking ones, pasted from a word processor) or like
+nothing (zero-width): YAML does not take them as spaces."""
+
+
+_SPACE_NAMES = {
+    "\u00a0": N_("non-breaking space"),
+    "\u202f": N_("narrow non-breaking space"),
+    "\u200b": N_("zero-width space"),
+    "\ufeff": N_("zero-width no-break space"),
+}
+
+
+def _space_name(character: str) -> str:
+    name = _SPACE_NAMES.get(character)
+    name = _(name) if name else unicodedata.name(character, "").lower()
+    return f"U+{ord(character):04X} {name}".rstrip()
+
+
+def _refuse_odd_spaces(key: object, mark: Mark) -> None:
+    if not isinstance(key, str):
+        return
+    odd = _ODD_SPACES.search(key)
+    if odd:
+        raise YamlSyntaxError(mark.line, mark.column + odd.start(), _(
+            "the field name holds a special space ({space}), often pasted from a word processor "
+            "— retype `{name}:` with ordinary letters and spaces",
+            space=_space_name(odd[0]), name=_ODD_SPACES.sub("", key).strip()))
+
+
+def _plain_slips(node: yaml.Node, value: str, lines: list[str]) -> list[tuple[Mark, str]]:
+    """An unquoted text that YAML cut at " #" (the rest of the line became a comment, lost) or
+    kept in curly quotes (residents would see them), told from the line as written."""
+    slips = []
+    end = node.end_mark
+    rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+    comment = re.match(r"\s+#", rest)
+    if comment:
+        lost = rest[comment.end():].strip()
+        slips.append((Mark(end.line + 1, end.column + comment.end(), ""), _(
+            'the text stops before " #{lost}": YAML reads " #" and what follows as a comment, '
+            'and drops it — put the whole text in straight quotes "…"', lost=lost[:40])))
+    if len(value) > 1 and value[0] in _CURLY and value[-1] in _CURLY:
+        start = node.start_mark
+        slips.append((Mark(start.line + 1, start.column + 1, ""), _(
+            'the text is in curly quotes ({quotes}), which YAML keeps as part of the text: '
+            'residents would see them — write straight quotes "…" around it instead',
+            quotes=value[0] + "…" + value[-1])))
+    return slips
 
 
 def _scalar(node: yaml.Node, constructor: Any, mark: Mark) -> Any:
@@ -221,6 +295,12 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    odd = _ODD_SPACES.search(re.split(r"[\"']", bad_line, maxsplit=1)[0])
+    if odd:  # e.g. `fr:` and a non-breaking space pasted from a word processor
+        return YamlSyntaxError(line, odd.start() + 1, _(
+            "YAML cannot read this line: it holds a special space ({space}), often pasted from a "
+            "word processor, where YAML needs an ordinary space — retype the spaces of this line",
+            space=_space_name(odd[0])))
     return YamlSyntaxError(line, column, _(
         "YAML cannot read this line: {what}", what=_syntax_hint(problem, bad_line, column,
                                                                   lines[: line - 1])))
@@ -242,6 +322,9 @@ def _syntax_hint(problem: str, bad_line: str, column: int, above: list[str]) -> 
     if any(q in bad_line for q in _CURLY) and "mapping values" in problem:
         return _('the text is in curly quotes (“…”, «…» or ‘…’), which YAML does not take as '
                  'quotes — write straight quotes "…" around it instead')
+    if "nesting depth" in problem:  # libyaml's own limit, on brackets [[[[…
+        return _("more than {limit} levels of nesting — records are never this deep: check the "
+                 "indentation", limit=MAX_DEPTH)
     if "end of stream" in problem:
         return _('a quote opened here is never closed — close it with the same quote (" or \'), '
                  "at the end of the text")
