@@ -43,9 +43,10 @@ def test_guides_can_be_turned_off_for_large_portals(tmp_path: Path) -> None:
 
 def test_preview_without_lang_builds_the_default_language_and_says_how_to_add_others(
         tmp_path: Path) -> None:
+    """Nor --lang nor --territory: the default language of the portal's only territory."""
     root = write_portal(tmp_path, {"caf": CAF})
     result = subprocess.run(
-        [sys.executable, "-m", "voisinage.cli", "preview", "--territory", "ris-orangis", "--build"],
+        [sys.executable, "-m", "voisinage.cli", "preview", "--build"],
         cwd=root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "previewing in fr only — add other languages with --lang, e.g. --lang en,ar" in result.stderr
@@ -63,3 +64,14 @@ def test_preview_refuses_a_language_the_portal_does_not_have(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "--lang es: not a language of" in result.stderr
     assert "expected codes among fr, en, ar, zh" in result.stderr
+
+
+def test_preview_without_territory_names_them_when_there_are_several(tmp_path: Path) -> None:
+    root = write_portal(tmp_path, {"caf": CAF})
+    (root / "content" / "territories" / "saint-denis.yml").write_text(SECOND_TERRITORY, "utf-8")
+    result = subprocess.run([sys.executable, "-m", "voisinage.cli", "preview", "--build"],
+                            cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert ("say which territory to preview: --territory NAME, one of ris-orangis, saint-denis "
+            "(e.g. voisinage preview --territory ris-orangis)") in result.stderr
+    assert "Traceback" not in result.stderr

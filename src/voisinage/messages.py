@@ -81,3 +81,14 @@ def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for `count` (`{count}` is filled too)."""
     text = _catalogue(current()).ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def gettext(message: str, /) -> str:
+    """`message` in the current language, as it is (no placeholders filled): for code that
+    formats its messages itself, like argparse."""
+    return _catalogue(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int, /) -> str:
+    """The singular or plural form for `count`, as it is (see gettext)."""
+    return _catalogue(current()).ngettext(singular, plural, count)

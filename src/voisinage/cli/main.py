@@ -7,18 +7,35 @@ import os
 import sys
 from pathlib import Path
 
+from .. import messages
 from ..frontends.mkdocs.preview import add_parser as add_preview_command
-from ..messages import LANGUAGES, _, choose
+from ..messages import LANGUAGES, N_, _, choose
 from ..records.checks import check
 from ..records.loading import load
 from ..records.problems import summary
 from . import editors, shards
 from .leaflets import add_parser as add_leaflets_command
 
+# argparse's own words (headings, its errors), so that `--help` and a mistyped command speak the
+# editor's language too; argparse looks them up through its module's `_` and `ngettext`.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"), N_("expected at least one argument"),
+    N_("expected at most one argument"), N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     choose(_chosen_language(argv))  # before the parsers: their help is in the editor's language
+    argparse._ = messages.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = messages.ngettext  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="voisinage",
         description=_("Multilingual resident information portals and door leaflets from "

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from ..messages import _
 from ..phones import parse_phone
 from ..records import history, missions
 from ..records.loading import Catalogue
@@ -125,13 +126,13 @@ def register(cat: Catalogue, cache: Path | None = None) -> Register:
     count = 0
     if repo is None:
         past: dict[Subject, list[Edition]] = {}
-        source = "no git history of the records: every leaflet is a first edition"
+        source = _("no git history of the records: every leaflet is a first edition")
     else:
         target = cache or cat.root / ".cache" / "voisinage" / "editions.json"
         past, count = _from_history(repo, settings.editions_since, target)
-        source = (f"git history of {repo.prefix or './'}: {count} commits read"
-                  + (f" (editions since {settings.editions_since})"
-                     if settings.editions_since else ""))
+        source = _("git history of {folder}: {count} commits read", folder=repo.prefix or "./",
+                   count=count) + (_(" (editions since {date})", date=settings.editions_since)
+                                   if settings.editions_since else "")
     now = _CatalogueFiles(cat)
     current = {s: snap for s in live_subjects(cat) if (snap := snapshot_of(s, now)) is not None}
     editions = {s: list(eds) for s, eds in past.items()}

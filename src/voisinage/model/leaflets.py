@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..languages import Lang
+from ..messages import N_, _
 from ..records import missions
 from ..records.loading import Entry, relative_path
 from ..records.problems import Problem
@@ -55,9 +56,11 @@ class Leaflet:
     @property
     def name(self) -> str:
         """How an editor names it in a message: "A5 leaflet of energie-2026 in ar"."""
-        what = {"a5": "A5 leaflet", "sheet": "A4 sheet of A6 copies",
-                "services": "useful-services leaflet", "guide": "guide to services"}[self.format]
-        return f"{what} of {self.id} in {self.lang.code} ({self.lang.name})"
+        what = {"a5": N_("A5 leaflet"), "sheet": N_("A4 sheet of A6 copies"),
+                "services": N_("useful-services leaflet"),
+                "guide": N_("guide to services")}[self.format]
+        return _("{what} of {id} in {code} ({language})", what=_(what), id=self.id,
+                 code=self.lang.code, language=self.lang.name)
 
     @property
     def pages(self) -> int | None:
@@ -112,8 +115,9 @@ def refusals(portal: SiteModel, wanted: Iterable[Leaflet]) -> list[Problem]:
             line = entry.doc.mark(("services", i)).line
             where = f"{relative_path(entry.path, portal.cat.root)}:{line}"
             found.append(Problem(relative_path(service.path, portal.cat.root), mark.line,
-                                 mark.column, "valid_until", (
-                f"the leaflets of mission {mid} ({where}) feature this service, whose figures "
-                f"held until {service.record.valid_until}: they are not made — correct the "
-                "figures and valid_until, or remove the service from the mission's `services`")))
+                                 mark.column, "valid_until", _(
+                "the leaflets of mission {mission} ({where}) feature this service, whose figures "
+                "held until {date}: they are not made — correct the figures and valid_until, or "
+                "remove the service from the mission's `services`", mission=mid, where=where,
+                date=service.record.valid_until)))
     return found

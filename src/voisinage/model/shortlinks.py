@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..languages import Lang
+from ..messages import _
 from ..records.shortcodes import ALPHABET
 
 log = logging.getLogger("voisinage")
@@ -28,7 +29,7 @@ def derived_stem(subject: Subject, salt: int = 0) -> str:
     seed = f"{subject[0]}:{subject[1]}" + (f":{salt}" if salt else "")
     number = int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big")
     chars = []
-    for _ in range(STEM_LENGTH):
+    for _digit in range(STEM_LENGTH):
         number, rest = divmod(number, len(ALPHABET))
         chars.append(ALPHABET[rest])
     return "".join(chars)
@@ -45,9 +46,10 @@ def assign_stems(subjects: dict[Subject, str | None]) -> dict[Subject, str]:
     for subject in sorted(s for s in subjects if s not in stems):
         salt = 0
         while (stem := derived_stem(subject, salt)) in taken:
-            log.warning("voisinage: short code %s of %s is taken by %s; using another one — pin "
-                        "it with `short_code` if leaflets are printed already",
-                        stem, ":".join(subject), ":".join(taken[stem]))
+            log.warning("voisinage: %s", _(
+                "short code {code} of {subject} is taken by {other}; using another one — pin it "
+                "with `short_code` if leaflets are printed already", code=stem,
+                subject=":".join(subject), other=":".join(taken[stem])))
             salt += 1
         stems[subject] = stem
         taken[stem] = subject

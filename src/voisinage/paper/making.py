@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ..messages import _
 from ..model.leaflets import Leaflet, edition_of, refusals
 from ..model.site_model import SiteModel
 from ..records.loading import relative_path
@@ -77,15 +78,16 @@ def _overflow(portal: SiteModel, leaflet: Leaflet, mark: str) -> Problem:
     where = entry.doc.mark(loc)
     if loc[0] == "services":
         sid = entry.record.services[loc[1]]
-        what = f'it overflows at the featured service "{sid}" — feature fewer services, or shorten'
+        what = _('it overflows at the featured service "{service}" — feature fewer services, or '
+                 "shorten", service=sid)
     elif leaflet.kind == "territory" or mark.startswith("service:"):
-        what = "it overflows at this service — shorten the names, or list fewer services here"
+        what = _("it overflows at this service — shorten the names, or list fewer services here")
     else:
-        what = "it overflows at this text — shorten it"
+        what = _("it overflows at this text — shorten it")
     return Problem(relative_path(entry.path, portal.cat.root), where.line, where.column,
-                   field_path(loc), (
-        f"the {leaflet.name} does not fit on its page: {what} (texts of the leaflet, "
-        "in its language or in French)"))
+                   field_path(loc), _(
+        "the {leaflet} does not fit on its page: {what} (texts of the leaflet, in its language "
+        "or in French)", leaflet=leaflet.name, what=what))
 
 
 KEEP_UNUSED = 3 * 24 * 3600  # seconds a cached PDF no build used survives: reprints, other branches

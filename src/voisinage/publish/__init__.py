@@ -16,6 +16,7 @@ from ..editors import cms
 from ..editors import editions as editors_editions
 from ..editors import page as editors_page
 from ..exports import reports
+from ..messages import _
 from ..model.leaflets import leaflets_of, left_out
 from ..model.site_model import SiteModel
 from ..paper import pdf
@@ -34,7 +35,7 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
     the editors' pages and the web editor (admin/; editor=None leaves it out)."""
     if not portal.record.site_url:  # `voisinage check` says so first; this guards other callers
         raise RecordsError([Problem(relative_path(portal.cat.portal.path, portal.cat.root), 1, 1,
-                                    "site_url", (
+                                    "site_url", _(
             "the leaflets' QR codes need the portal's public address — add "
             '`site_url: "https://…/"`'))])
     if portal.portal_pages:
@@ -57,19 +58,22 @@ def publish(portal: SiteModel, site_dir: Path, cache_dir: Path, *, printed: date
         if editor is not None:
             cms.write(portal, site_dir, editor)  # admin/: the web editor of the records
     prune(cache_dir / "leaflets", {p.name for p in made.values()})
-    log.info("voisinage: %d leaflets (%d rendered, %d unchanged) in %.1f s, %d short addresses, "
-             "%d mission reports; editions: %s", len(made), len(outcome.rendered),
-             len(outcome.reused), outcome.seconds, short_addresses, report_files,
-             portal.editions.source)
+    log.info("voisinage: %s", _(
+        "{leaflets} leaflets ({rendered} rendered, {reused} unchanged) in {seconds} s, "
+        "{addresses} short addresses, {reports} mission reports; editions: {editions}",
+        leaflets=len(made), rendered=len(outcome.rendered), reused=len(outcome.reused),
+        seconds=f"{outcome.seconds:.1f}", addresses=short_addresses, reports=report_files,
+        editions=portal.editions.source))
     return outcome
 
 
 def left_out_lines(portal: SiteModel, territories: set[str]) -> list[str]:
     """What the build log says of each service the territories' leaflets leave out."""
     return [
-        f"voisinage: {relative_path(e.path, portal.cat.root)}: the figures of this service held "
-        f"until {e.record.valid_until}: the leaflets of {tid} leave it out (its page says so) — "
-        "correct its figures and valid_until"
+        f"voisinage: {relative_path(e.path, portal.cat.root)}: " + _(
+            "the figures of this service held until {date}: the leaflets of {territory} leave it "
+            "out (its page says so) — correct its figures and valid_until",
+            date=e.record.valid_until, territory=tid)
         for tid in portal.built if tid in territories for e in left_out(portal, tid)]
 
 

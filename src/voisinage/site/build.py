@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import _
 from ..model.site_model import SiteModel
 from ..records.checks import check
 from ..records.loading import Catalogue, load, relative_path
@@ -53,8 +54,8 @@ def load_checked(content: Path,
         if unknown:
             raise RecordsError([Problem(
                 "mkdocs.yml", 1, 1, "territories",
-                f"unknown territories: {', '.join(unknown)} — expected some of "
-                f"{', '.join(catalogue.territories)}")])
+                _("unknown territories: {unknown} — expected some of {known}",
+                  unknown=", ".join(unknown), known=", ".join(catalogue.territories)))])
     return catalogue, [p for p in problems if p.severity == "warning"]
 
 
@@ -77,8 +78,10 @@ def prepare(content: Path, docs_dir: Path, *, territories: list[str] | None = No
     _refuse_strays(docs_dir, content.parent)
     for warning in warnings:
         log.warning(str(warning))
-    log.info("voisinage: %d pages in %d languages prepared in %.1f s (%d stubs changed)",
-             len(pages), len(portal.langs), time.perf_counter() - started, changed)
+    log.info("voisinage: %s", _(
+        "{pages} pages in {languages} languages prepared in {seconds} s ({changed} stubs "
+        "changed)", pages=len(pages), languages=len(portal.langs),
+        seconds=f"{time.perf_counter() - started:.1f}", changed=changed))
     return Build(stamp, portal, pages, warnings)
 
 
@@ -86,7 +89,8 @@ def _refuse_strays(docs_dir: Path, root: Path) -> None:
     """Every page comes from content/: a file voisinage did not write in docs_dir is refused."""
     found = strays(docs_dir)
     if found:
-        raise RecordsError([Problem(relative_path(path, root), 1, 1, "", (
-            f"this file was not written by voisinage, and {docs_dir.name}/ is published as it is "
-            "— remove it; every page comes from the records in content/ (docs/security.md)"))
+        raise RecordsError([Problem(relative_path(path, root), 1, 1, "", _(
+            "this file was not written by voisinage, and {folder}/ is published as it is — "
+            "remove it; every page comes from the records in content/ (docs/security.md)",
+            folder=docs_dir.name))
             for path in found])

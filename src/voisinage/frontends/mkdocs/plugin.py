@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ... import interface
 from ...editors import cms
 from ...languages import direction_of
+from ...messages import _
 from ...model.site_model import KINDS, relative_link
 from ...publish import publish
 from ...records.problems import RecordsError
@@ -112,7 +113,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                 portal_pages=self.config.portal_pages, previous=self.build,
             )
         except RecordsError as error:
-            raise PluginError(f"voisinage: the records have errors:\n{error}") from None
+            raise PluginError("voisinage: " + _("the records have errors:")
+                              + f"\n{error}") from None
         _check_languages(config, self.build)
         i18n = config.plugins.get("i18n")
         assert i18n is not None  # _check_languages refuses a build without it
@@ -141,8 +143,9 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if self.config.share:  # one of the processes of a build on every core
             unknown = [lang for lang in self.config.share if lang not in order]
             if unknown:
-                raise PluginError(f"voisinage: share: no language {', '.join(unknown)} in "
-                                  f"mkdocs.yml (plugins → i18n → languages: {', '.join(order)})")
+                raise PluginError("voisinage: " + _(
+                    "share: no language {unknown} in mkdocs.yml (plugins → i18n → languages: "
+                    "{known})", unknown=", ".join(unknown), known=", ".join(order)))
             self._share = list(self.config.share)
             i18n.current_language, i18n.building = self._share[0], True
             return
@@ -155,12 +158,14 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         if len(parts) < 2:
             return
         if not pool.available():
-            log.info("voisinage: one process (a build on every core forks, on Linux only)")
+            log.info("voisinage: %s", _("one process (a build on every core forks, on Linux "
+                                        "only)"))
             return
         self._share, i18n.building = parts[0], True  # static-i18n's own loop stays idle
-        log.info("voisinage: %d languages in %d processes at once (jobs; VOISINAGE_JOBS=1 for "
-                 "one): %s here; %s", len(order), len(parts), ", ".join(parts[0]),
-                 "; ".join(", ".join(part) for part in parts[1:]))
+        log.info("voisinage: %s", _(
+            "{languages} languages in {processes} processes at once (jobs; VOISINAGE_JOBS=1 for "
+            "one): {here} here; {others}", languages=len(order), processes=len(parts),
+            here=", ".join(parts[0]), others="; ".join(", ".join(part) for part in parts[1:])))
         if self.config.fast_paths and "zh" in order:
             upstream.load_chinese_dictionary(config)  # once, for every process
         self._pending = parts[1:]  # started once this process has rendered its first page
@@ -299,7 +304,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                 publish(portal, site, _cache_dir(self.config, config),
                         editor=_editor(self.config.cms, config.repo_url))
             except RecordsError as error:
-                raise PluginError(f"voisinage: the leaflets cannot be made:\n{error}") from None
+                raise PluginError("voisinage: " + _("the leaflets cannot be made:")
+                                  + f"\n{error}") from None
 
     def _build_share(self, config: Any, i18n: Any) -> None:
         """This process's other languages, then (in the process `mkdocs build` started) the
@@ -322,9 +328,11 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             except pool.PoolError as error:
                 raise PluginError(f"voisinage: {error}") from None
             own = resource.getrusage(resource.RUSAGE_SELF)
-            log.info("voisinage: the languages of %d processes put together in %.1f s (this "
-                     "process: CPU %.1f s in all)", len(self._workers) + 1,
-                     time.perf_counter() - started, own.ru_utime + own.ru_stime)
+            log.info("voisinage: %s", _(
+                "the languages of {processes} processes put together in {seconds} s (this "
+                "process: CPU {cpu} s in all)", processes=len(self._workers) + 1,
+                seconds=f"{time.perf_counter() - started:.1f}",
+                cpu=f"{own.ru_utime + own.ru_stime:.1f}"))
 
     def _page(self, page: MkDocsPage) -> Page | None:
         if self.build is None:
@@ -388,8 +396,9 @@ def _editor(options: dict[str, Any], repo_url: str | None) -> cms.Options | None
     known = {"repo", "branch", "base_url", "local_backend", "enabled"}
     unknown = sorted(set(options) - known)
     if unknown:
-        raise PluginError(f"voisinage: unknown option cms.{unknown[0]} in mkdocs.yml — expected "
-                          f"some of {', '.join(sorted(known))}")
+        raise PluginError("voisinage: " + _(
+            "unknown option cms.{option} in mkdocs.yml — expected some of {known}",
+            option=unknown[0], known=", ".join(sorted(known))))
     repo = str(options.get("repo") or "")
     match = re.match(r"https://github\.com/([^/]+/[^/]+?)(\.git)?/?$", repo_url or "")
     if not repo and match:
@@ -435,8 +444,8 @@ def _check_languages(config: MkDocsConfig, build: Build) -> None:
     """mkdocs-static-i18n must build exactly the languages that content/portal.yml declares."""
     i18n: Any = config.plugins.get("i18n")  # static-i18n's own config: read, not typed here
     if i18n is None:
-        raise PluginError("voisinage: add the `i18n` plugin (mkdocs-static-i18n) after `voisinage`"
-                          " in mkdocs.yml `plugins:`")
+        raise PluginError("voisinage: " + _("add the `i18n` plugin (mkdocs-static-i18n) after "
+                                            "`voisinage` in mkdocs.yml `plugins:`"))
     declared = [lang.code for lang in build.portal.langs]
     built = [lang.locale for lang in i18n.config.languages]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
@@ -446,8 +455,8 @@ def _check_languages(config: MkDocsConfig, build: Build) -> None:
             + (", default: true}" if lang is build.portal.default else "}")
             for lang in build.portal.langs
         )
-        raise PluginError(
-            "voisinage: the languages of mkdocs.yml (plugins → i18n → languages: "
-            f"{', '.join(built)}) differ from content/portal.yml ({', '.join(declared)}). "
-            f"Write them in mkdocs.yml as:\n      languages:\n{lines}"
-        )
+        raise PluginError("voisinage: " + _(
+            "the languages of mkdocs.yml (plugins → i18n → languages: {built}) differ from "
+            "content/portal.yml ({declared}). Write them in mkdocs.yml as:",
+            built=", ".join(built), declared=", ".join(declared))
+            + f"\n      languages:\n{lines}")

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...messages import _
+
 log = logging.getLogger("mkdocs.plugins.voisinage")
 
 ENV_JOBS = "VOISINAGE_JOBS"
@@ -61,8 +63,9 @@ def jobs_wanted(option: int) -> int:
         try:
             option = int(value)
         except ValueError:
-            raise PoolError(f"{ENV_JOBS}={value!r}: expected a whole number of processes, e.g. "
-                            f"{ENV_JOBS}=1 to build in one process") from None
+            raise PoolError(_("{variable}={value}: expected a whole number of processes, e.g. "
+                              "{variable}=1 to build in one process", variable=ENV_JOBS,
+                              value=repr(value))) from None
     if option > 0:
         return option
     try:
@@ -156,7 +159,7 @@ def wait(workers: list[Worker]) -> None:
     """Wait for every share; PoolError naming each one that failed."""
     failed = []
     for worker in workers:
-        _, status, usage = os.wait4(worker.pid, 0)
+        _pid, status, usage = os.wait4(worker.pid, 0)
         code = os.waitstatus_to_exitcode(status)
         worker.seconds = time.perf_counter() - worker.started
         cpu = usage.ru_utime + usage.ru_stime

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ...messages import _
 from . import configs
 
 FOLDER = Path(".cache") / "voisinage" / "preview"
@@ -24,33 +25,41 @@ FOLDER = Path(".cache") / "voisinage" / "preview"
 
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser(
-        "preview", help="preview one territory in a few languages, rebuilt in seconds",
-        description="Serve a live preview of one territory (its pages, themes and services) in the "
-        "default language and the languages given, rebuilt on every save. Leaflets are not made.",
-        epilog="Example: voisinage preview --territory ris-orangis --lang ar",
+        "preview", help=_("preview one territory in a few languages, rebuilt in seconds"),
+        description=_("Serve a live preview of one territory (its pages, themes and services) in "
+                      "the default language and the languages given, rebuilt on every save. "
+                      "Leaflets are not made."),
+        epilog=_("Example: {example}",
+                 example="voisinage preview --territory ris-orangis --lang ar"),
     )
-    parser.add_argument("--territory", required=True, action="append",
-                        help="territory to preview (file name in content/territories); repeatable")
-    parser.add_argument("--lang", default="", help="languages besides the default, e.g. ar,ta "
-                        "(default: the default language only; `all`: every language of the portal)")
+    parser.add_argument("--territory", action="append", default=[],
+                        help=_("territory to preview (file name in content/territories); "
+                               "repeatable (default: the only one, when there is one)"))
+    parser.add_argument("--lang", default="", help=_(
+        "languages besides the default, e.g. ar,ta (default: the default language only; `all`: "
+        "every language of the portal)"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                        help="the portal's MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+                        help=_("the portal's MkDocs configuration (default: mkdocs.yml)"))
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help=_("address to serve on"))
     parser.add_argument("--build", action="store_true",
-                        help="build the preview once into .cache/voisinage/preview/site, no server")
+                        help=_("build the preview once into .cache/voisinage/preview/site, no "
+                               "server"))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.config.exists():
-        print(f"voisinage: no {args.config} here — run from the portal's folder", file=sys.stderr)
+        print("voisinage: " + _("no {path} here — run from the portal's folder",
+                                path=args.config), file=sys.stderr)
         return 1
+    content = configs.content_of(args.config)
     try:
-        languages = chosen_languages(args.lang, configs.content_of(args.config) / "portal.yml")
+        territories = chosen_territories(args.territory, content / "territories")
+        languages = chosen_languages(args.lang, content / "portal.yml")
     except ValueError as error:
         print(f"voisinage: {error}", file=sys.stderr)
         return 1
-    config_file = write_config(args.config, args.territory, languages)
+    config_file = write_config(args.config, territories, languages)
     command = [sys.executable, "-m", "mkdocs", "build" if args.build else "serve", "-f",
                str(config_file)]
     if not args.build:
@@ -70,14 +79,35 @@ def chosen_languages(asked: str, portal: Path) -> list[str]:
         return declared or [default]
     unknown = [code for code in codes if declared and code not in declared]
     if unknown:
-        raise ValueError(f'--lang {",".join(unknown)}: not a language of {portal} — expected '
-                         f'codes among {", ".join(declared)}, e.g. --lang {declared[-1]}')
+        raise ValueError(_("--lang {unknown}: not a language of {portal} — expected codes among "
+                           "{known}, e.g. --lang {example}", unknown=",".join(unknown),
+                           portal=portal, known=", ".join(declared), example=declared[-1]))
     if not codes:
         others = [code for code in declared if code != default] or ["en"]
-        print(f"voisinage: previewing in {default} only — add other languages with --lang, e.g. "
-              f"--lang {','.join(others[:2])} (the portal's: {', '.join(declared)}), "
-              "or --lang all", file=sys.stderr)
+        print("voisinage: " + _("previewing in {default} only — add other languages with --lang, "
+                                "e.g. --lang {others} (the portal's: {known}), or --lang all",
+                                default=default, others=",".join(others[:2]),
+                                known=", ".join(declared)), file=sys.stderr)
     return [default, *[code for code in codes if code != default]]
+
+
+def chosen_territories(asked: list[str], folder: Path) -> list[str]:
+    """The territories to preview: those asked for, or the portal's only one. Without
+    --territory on a portal of several, the editor is told their names."""
+    known = sorted(path.stem for path in folder.glob("*.yml"))
+    names = [name.strip() for value in asked for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(_("--territory {unknown}: no such territory — expected names of files "
+                           "in {folder}: {known}", unknown=",".join(unknown), folder=folder,
+                           known=", ".join(known) or _("(none)")))
+    if names:
+        return names
+    if len(known) == 1:
+        return known
+    raise ValueError(_("say which territory to preview: --territory NAME, one of {known} (e.g. "
+                       "voisinage preview --territory {example})",
+                       known=", ".join(known) or _("(none)"), example=(known or ["NAME"])[0]))
 
 
 def _portal_languages(portal: Path) -> tuple[list[str], str]:
