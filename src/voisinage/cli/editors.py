@@ -13,8 +13,19 @@ from pathlib import Path
 
 from babel.messages.pofile import PoFileError
 
-from ..editors import exchange, freshness, pofiles, scaffold, schemas, terms, translations, xliff
+from ..editors import (
+    exchange,
+    freshness,
+    pofiles,
+    review,
+    scaffold,
+    schemas,
+    terms,
+    translations,
+    xliff,
+)
 from ..messages import N_, _, n_
+from ..model.site_model import SiteModel
 from ..records.checks import check
 from ..records.loading import Catalogue, Loaded, load
 from ..records.problems import Problem, github_annotation, summary
@@ -163,6 +174,24 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     for action in actions.choices.values():
         action.add_argument("--content", type=Path, default=argparse.SUPPRESS,
                             help=_(_CONTENT_HELP))
+
+    p = sub.add_parser("review", help=_("the pages a change to the records touches, to look at "
+                                        "before accepting it"),
+                       description=_("List the pages of the site that show the records changed "
+                                     "since --base (committed or not), in the default language "
+                                     "and the languages of their territory: one address per "
+                                     "line, for scripts/screenshots, or a Markdown table for a "
+                                     "pull request's summary."),
+                       epilog=_("Example: {example}", example="voisinage review --base "
+                                "origin/main | xargs bash scripts/screenshots site pictures"))
+    p.add_argument("--base", default="origin/main", metavar="REF",
+                   help=_("the commit or branch to compare with (default: origin/main)"))
+    p.add_argument("--markdown", action="store_true",
+                   help=_("print a Markdown table (page, record, picture) instead"))
+    p.add_argument("--pictures", default=None, metavar="NAME",
+                   help=_("with --markdown: the name of the artifact that holds the pictures"))
+    p.add_argument("--content", type=Path, default=Path("content"), help=_(_CONTENT_HELP))
+    p.set_defaults(func=_review)
 
     p = sub.add_parser("stale", help=_("services to check again, by territory, oldest first, "
                                        "and figures past (or near) their valid_until date"))
@@ -338,6 +367,23 @@ def _mark_current(args: argparse.Namespace) -> int:
     stamped = ", ".join(f"{lang} {n}" for lang, n in result.stamped.items()) or _("none")
     print("voisinage: " + _("translations marked current: {stamped}; {files} files changed",
                             stamped=stamped, files=len(result.changed)), file=sys.stderr)
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.content)
+    if catalogue is None:
+        return 1
+    try:
+        files = review.changed_files(args.content.resolve().parent, args.base)
+    except review.ReviewError as error:
+        return _fail(str(error))
+    pages = review.pages_to_review(SiteModel(catalogue), files)
+    if args.markdown:
+        print(review.summary(pages, args.pictures), end="")
+    else:
+        for page in pages:
+            print(page.url or "./")  # the home page
     return 0
 
 
