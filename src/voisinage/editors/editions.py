@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import markup, templating
+from ..messages import _, n_
 from ..model.editions import Change, Edition, Subject
 from ..model.site_model import SiteModel, relative_link
 from ..records import missions
@@ -137,8 +138,8 @@ def report(model: SiteModel) -> str:
     found = rows(model)
     if not found:
         return WORDS["none"]
-    lines = [f"Leaflet editions on {model.today} ({model.editions.source}); their QR codes "
-             f"open {model.record.site_url}go/…:"]
+    lines = [_("Leaflet editions on {today} ({source}); their QR codes open {url}go/…:",
+               today=model.today, source=model.editions.source, url=model.record.site_url)]
     subject: Subject | None = None
     for row in found:
         if row.subject != subject:
@@ -146,12 +147,16 @@ def report(model: SiteModel) -> str:
             kind = WORDS[row.subject[0]] if row.subject[0] in WORDS else row.subject[0]
             lines += ["", f"{kind} {title(model, row.subject)}:"]
         printed = row.edition.snapshot.printed or row.edition.since or "—"
-        lines.append(f"  edition {row.edition.number}  printed {printed}  {row.code}  "
-                     f"{WORDS[row.state]}")
+        lines.append("  " + _("edition {number}  printed {printed}",
+                              number=row.edition.number, printed=printed)
+                     + f"  {row.code}  {WORDS[row.state]}")
         lines += [f"      - {_text(say(model, change, model.default))}" for change in row.changes]
     outdated = sum(r.state in ("outdated", "gone") for r in found)
-    lines += ["", f"{outdated} of {len(found)} editions are outdated: stop handing them out, and "
-                  "print the current ones (voisinage leaflets --mission ID / --territory ID)."]
+    lines += ["", n_("{count} of {total} editions are outdated: stop handing them out, and "
+                     "print the current ones (voisinage leaflets --mission ID / --territory ID).",
+                     "{count} of {total} editions are outdated: stop handing them out, and "
+                     "print the current ones (voisinage leaflets --mission ID / --territory ID).",
+                     outdated, total=len(found))]
     return "\n".join(lines)
 
 

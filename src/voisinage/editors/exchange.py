@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import markup
+from ..messages import N_, _, n_
 from ..records import tracking
 from ..records.loading import Catalogue, Entry, relative_path
 from ..records.problems import Problem, field_path
@@ -24,7 +25,9 @@ from . import history
 from .translations import State, TextField, entries, fields
 from .yamledit import EditError, put
 
-COMMENT = "Written by `voisinage translations`: which French each translation was made from."
+COMMENT = N_("Written by `voisinage translations`: which French each translation was made "
+             "from.")
+"""The comment above a record's `translated_from`, in the editor's language (`_(COMMENT)`)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,8 @@ def apply(catalogue: Catalogue, lang: str, returned: Iterable[Returned], file: P
             # A text the records would refuse is never written (docs/security.md): an error on
             # its entry; the other entries are imported.
             result.skipped.append(Problem(file.as_posix(), entry.line, 1, entry.context,
-                                          f"refused, not imported: {refused}", "error"))
+                                          _("refused, not imported: {reason}",
+                                            reason=refused), "error"))
         elif text is not None:
             todo.setdefault(text.path, []).append((text, entry.target))
     files = _entries_by_path(catalogue)
@@ -138,15 +142,15 @@ def _left_out(entry: Returned, text: TextField | None, lang: str, default: str) 
     if not entry.target:
         return _EMPTY
     if text is None:
-        return "no such text in the records (renamed or removed since the export?) — left out"
+        return _("no such text in the records (renamed or removed since the export?) — left out")
     if tracking.fingerprint(text.text[default]) != tracking.fingerprint(entry.source):
-        return ("the French text changed since the export — left as it is: export again and "
-                "translate the new text")
+        return _("the French text changed since the export — left as it is: export again and "
+                 "translate the new text")
     if not entry.done:
         if text.text.get(lang) == entry.target:
             return _TO_REVIEW  # exported for review, not reviewed yet
-        return ("marked fuzzy / to be reviewed — review it, mark it translated (remove the fuzzy "
-                "mark), import again")
+        return _("marked fuzzy / to be reviewed — review it, mark it translated (remove the "
+                 "fuzzy mark), import again")
     return None
 
 
@@ -219,7 +223,8 @@ class _FileEdit:
             self.edited = put(self.edited, text.loc, self.lang, translation, self.order)
         except EditError as error:
             problems.append(Problem(self.rel, text.line, 1, f"{text.field}.{self.lang}",
-                                    f"{error} — change this translation by hand", "warning"))
+                                    _("{error} — change this translation by hand",
+                                      error=error), "warning"))
             return False
         self.added.add(text.loc)
         return True
@@ -240,19 +245,22 @@ class _FileEdit:
             where = self.rel + (f" ({field_path(holder)})" if holder else "")
             if left:
                 if len(left) < len(covered):
-                    result.machine_left.append(
-                        f"{where}: {len(covered) - len(left)} of {len(covered)} {self.lang} texts "
-                        f"reviewed; it stays marked machine-made in {self.lang} until the others "
-                        f"are too: {', '.join(t.field for t in left[:5])}"
-                        + ("…" if len(left) > 5 else ""))
+                    result.machine_left.append(n_(
+                        "{where}: {count} of {total} {lang} texts reviewed; it stays marked "
+                        "machine-made in {lang} until the others are too: {fields}",
+                        "{where}: {count} of {total} {lang} texts reviewed; it stays marked "
+                        "machine-made in {lang} until the others are too: {fields}",
+                        len(covered) - len(left), where=where, total=len(covered), lang=self.lang,
+                        fields=", ".join(t.field for t in left[:5]) + ("…" if len(left) > 5
+                                                                       else "")))
                 continue
             marks = [c for c in self._value(holder).machine_translations if c != self.lang]
             try:
                 self.edited = put(self.edited, holder, "machine_translations", marks or None)
             except EditError as error:
                 result.skipped.append(Problem(self.rel, 1, 1, "machine_translations",
-                                              f"{error} — remove {self.lang} there by hand",
-                                              "warning"))
+                                              _("{error} — remove {lang} there by hand",
+                                                error=error, lang=self.lang), "warning"))
                 continue
             result.reviewed.append(where)
 
@@ -267,11 +275,11 @@ class _FileEdit:
             mapping = self._fingerprints(texts)
             try:
                 self.edited = put(self.edited, owner, tracking.FIELD, mapping or None,
-                                  comment=COMMENT if owner == () else "")
+                                  comment=_(COMMENT) if owner == () else "")
             except EditError as error:
-                problems.append(Problem(self.rel, 1, 1, tracking.FIELD, f"{error} — the "
-                                        "fingerprints of this file could not be written",
-                                        "warning"))
+                problems.append(Problem(self.rel, 1, 1, tracking.FIELD, _(
+                    "{error} — the fingerprints of this file could not be written",
+                    error=error), "warning"))
         if self.edited == self.original:
             return False
         self.path.write_text(self.edited, encoding="utf-8", newline="")

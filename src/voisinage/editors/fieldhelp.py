@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..messages import N_
+
 
 @dataclass(frozen=True)
 class Help:
@@ -17,93 +19,95 @@ class Help:
 
 
 SERVICE: dict[str, Help] = {
-    "name": Help("The official name in French, as residents see it on their letters and on the "
-                 "door; its translations below it.",
+    "name": Help(N_("The official name in French, as residents see it on their letters and on the "
+                    "door; its translations below it."),
                  {"fr": "Caisse d'allocations familiales (CAF)",
                   "en": "Family benefits office (CAF)"}),
-    "alternate_name": Help("A short name or an acronym people use.", "CAF"),
-    "aliases": Help("Other French forms residents type or meet, so that search finds them: "
-                    "other spellings, an old name.", ["déchetterie"]),
-    "kind": Help("How residents use it: counter (a place to go, the default), helpline (a "
-                 "number to call), home_visit (someone comes to the home) or online (a website). "
-                 "Only a counter gets the \u201cWhere\u201d part and the box to show at the "
-                 "counter.", "helpline"),
-    "description": Help("What the service is for, in two or three short sentences.",
+    "alternate_name": Help(N_("A short name or an acronym people use."), "CAF"),
+    "aliases": Help(N_("Other French forms residents type or meet, so that search finds them: "
+                       "other spellings, an old name."), ["déchetterie"]),
+    "kind": Help(N_("How residents use it: counter (a place to go, the default), helpline (a "
+                    "number to call), home_visit (someone comes to the home) or online (a "
+                    "website). Only a counter gets the \u201cWhere\u201d part and the box to show "
+                    "at the counter."), "helpline"),
+    "description": Help(N_("What the service is for, in two or three short sentences."),
                         {"fr": "La CAF verse les allocations familiales et les aides au "
                                "logement."}),
-    "themes": Help("The themes it belongs to: ids of `themes` in content/portal.yml.",
+    "themes": Help(N_("The themes it belongs to: ids of `themes` in content/portal.yml."),
                    ["rights", "housing"]),
-    "partner": Help("Who provides it: an id of `partners` in content/portal.yml.", "caf"),
-    "url": Help("Its website.", "https://www.caf.fr/"),
-    "email": Help("An email address residents may write to.", "accueil@example.org"),
-    "eligibility_description": Help("Who can use it: age, income, place of residence…",
+    "partner": Help(N_("Who provides it: an id of `partners` in content/portal.yml."), "caf"),
+    "url": Help(N_("Its website."), "https://www.caf.fr/"),
+    "email": Help(N_("An email address residents may write to."), "accueil@example.org"),
+    "eligibility_description": Help(N_("Who can use it: age, income, place of residence…"),
                                     {"fr": "Les familles qui habitent Ris-Orangis."}),
-    "fees_description": Help("What it costs.", {"fr": "Gratuit."}),
-    "application_process": Help("How to do it, step by step. A list is written with lines "
-                                "starting with - after `fr: |`.",
+    "fees_description": Help(N_("What it costs."), {"fr": "Gratuit."}),
+    "application_process": Help(N_("How to do it, step by step. A list is written with lines "
+                                   "starting with - after `fr: |`."),
                                 {"fr": "- Appelez le 3230.\n- Ou créez votre compte sur "
                                        "[caf.fr](https://www.caf.fr/).\n"}),
-    "required_documents": Help("The papers to bring, one item each.",
+    "required_documents": Help(N_("The papers to bring, one item each."),
                                [{"fr": "Pièce d'identité ou titre de séjour"},
                                 {"fr": "Justificatif de domicile"}]),
-    "languages": Help("Languages spoken at the counter: codes of the portal's languages.",
+    "languages": Help(N_("Languages spoken at the counter: codes of the portal's languages."),
                       ["fr", "ar"]),
-    "french_required": Help("true if a resident needs French (or someone with them) at the "
-                            "counter, false if they can go alone without French.", True),
-    "interpretation_services": Help("Help for residents who speak little French: interpreter, "
-                                    "telephone interpreting, someone to come with them.",
+    "french_required": Help(N_("true if a resident needs French (or someone with them) at the "
+                               "counter, false if they can go alone without French."), True),
+    "interpretation_services": Help(N_("Help for residents who speak little French: interpreter, "
+                                       "telephone interpreting, someone to come with them."),
                                     {"fr": "Interprète par téléphone sur rendez-vous."}),
-    "accessibility": Help("Access for wheelchairs, prams, people with poor sight…",
+    "accessibility": Help(N_("Access for wheelchairs, prams, people with poor sight…"),
                           {"fr": "Accès de plain-pied, ascenseur."}),
-    "address": Help("Where to go. Write the postal code in quotes.",
+    "address": Help(N_("Where to go. Write the postal code in quotes."),
                     {"address_1": "5 rue de la Solidarité", "city": "Ris-Orangis",
                      "postal_code": "91130"}),
-    "latitude": Help("Position on the map (e.g. from openstreetmap.org: right click, "
-                     "“Show address”). Give latitude and longitude, or neither.", 48.6512),
-    "longitude": Help("Position on the map, with latitude.", 2.4122),
-    "phones": Help("Phone numbers, as residents dial them, in quotes.",
+    "latitude": Help(N_("Position on the map (e.g. from openstreetmap.org: right click, "
+                        "“Show address”). Give latitude and longitude, or neither."), 48.6512),
+    "longitude": Help(N_("Position on the map, with latitude."), 2.4122),
+    "phones": Help(N_("Phone numbers, as residents dial them, in quotes."),
                    [{"number": "01 99 00 12 34", "description": {"fr": "Le matin"}}]),
-    "opening_hours": Help("Opening hours in OpenStreetMap syntax, in single quotes: days Mo Tu "
-                          "We Th Fr Sa Su, hours 09:00-12:00, PH = public holidays.",
+    "opening_hours": Help(N_("Opening hours in OpenStreetMap syntax, in single quotes: days Mo Tu "
+                             "We Th Fr Sa Su, hours 09:00-12:00, PH = public holidays."),
                           'Mo-Fr 09:00-12:00,14:00-17:00; '
                           'We 14:00-17:00 "sur rendez-vous"; PH off'),
-    "temporary_closure": Help("A closure for some days (works, holidays), shown as a notice.",
+    "temporary_closure": Help(N_("A closure for some days (works, holidays), shown as a notice."),
                               {"start": date(2026, 12, 21), "end": date(2027, 1, 3),
                                "message": {"fr": "Fermé pendant les vacances de Noël."}}),
-    "assured_date": Help("When you last checked these facts with the service (YYYY-MM-DD). "
-                         "Change it each time you check them.", date(2026, 11, 20)),
-    "valid_until": Help("Only when the texts give figures that hold for a period (income "
-                        "ceilings, amounts, campaign dates): the last day they hold (YYYY-MM-DD). "
-                        "After it, the page tells residents to ask the service for the current "
-                        "figures, `voisinage check` warns, and leaflets leave the service out — "
-                        "update the figures and this date before then.", date(2027, 3, 31)),
-    "assurer_email": Help("Who checked them, to ask again later.", "equipe-contenu@example.org"),
-    "source": Help("Where the facts come from: an official page.",
+    "assured_date": Help(N_("When you last checked these facts with the service (YYYY-MM-DD). "
+                            "Change it each time you check them."), date(2026, 11, 20)),
+    "valid_until": Help(N_("Only when the texts give figures that hold for a period (income "
+                           "ceilings, amounts, campaign dates): the last day they hold "
+                           "(YYYY-MM-DD). After it, the page tells residents to ask the service "
+                           "for the current figures, `voisinage check` warns, and leaflets leave "
+                           "the service out — update the figures and this date before then."),
+                        date(2027, 3, 31)),
+    "assurer_email": Help(N_("Who checked them, to ask again later."),
+                          "equipe-contenu@example.org"),
+    "source": Help(N_("Where the facts come from: an official page."),
                    "https://www.service-public.gouv.fr/"),
-    "example": Help("true when local details are fictional (example content).", False),
-    "machine_translations": Help("Languages machine-translated and not yet reviewed by a "
-                                 "person who speaks them.", ["ar", "zh"]),
-    "translated_from": Help("Written by `voisinage translations` (import, mark-current), not by "
-                            "hand: which French text each translation was made from, so that a "
-                            "change of the French marks its translations outdated."),
+    "example": Help(N_("true when local details are fictional (example content)."), False),
+    "machine_translations": Help(N_("Languages machine-translated and not yet reviewed by a "
+                                    "person who speaks them."), ["ar", "zh"]),
+    "translated_from": Help(N_("Written by `voisinage translations` (import, mark-current), not by "
+                               "hand: which French text each translation was made from, so that a "
+                               "change of the French marks its translations outdated.")),
 }
 """Every field of records.Service, in the words of the people who fill it in."""
 
 NESTED: dict[str, dict[str, Help]] = {
     "Address": {
-        "address_1": Help("Number and street.", "5 rue de la Solidarité"),
-        "address_2": Help("Building, floor, door…", "Bâtiment B, 2e étage"),
-        "city": Help("Town.", "Ris-Orangis"),
-        "postal_code": Help("Five digits, in quotes.", "91130"),
+        "address_1": Help(N_("Number and street."), "5 rue de la Solidarité"),
+        "address_2": Help(N_("Building, floor, door…"), "Bâtiment B, 2e étage"),
+        "city": Help(N_("Town."), "Ris-Orangis"),
+        "postal_code": Help(N_("Five digits, in quotes."), "91130"),
     },
     "Phone": {
-        "number": Help("As residents dial it, in quotes.", "01 99 00 12 34"),
-        "description": Help("When or why to call this number.", {"fr": "Le matin"}),
+        "number": Help(N_("As residents dial it, in quotes."), "01 99 00 12 34"),
+        "description": Help(N_("When or why to call this number."), {"fr": "Le matin"}),
     },
     "Closure": {
-        "start": Help("First day closed (YYYY-MM-DD).", date(2026, 12, 21)),
-        "end": Help("Last day closed (YYYY-MM-DD).", date(2027, 1, 3)),
-        "message": Help("What residents should do meanwhile.",
+        "start": Help(N_("First day closed (YYYY-MM-DD)."), date(2026, 12, 21)),
+        "end": Help(N_("Last day closed (YYYY-MM-DD)."), date(2027, 1, 3)),
+        "message": Help(N_("What residents should do meanwhile."),
                         {"fr": "Fermé pendant les vacances de Noël."}),
     },
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import markup
+from ..messages import _, n_
 from ..records import missions
 from ..records.loading import Catalogue, Entry, relative_path
 from ..records.problems import Problem
@@ -44,15 +45,17 @@ def stale(catalogue: Catalogue, today: date, max_days: int) -> list[Stale]:
 
 def warnings(catalogue: Catalogue, today: date, max_days: int) -> list[Problem]:
     """A warning on the assured_date of each stale service, and of each dated in the future."""
-    out = [_warning(catalogue, s.entry, (
-        f"last checked on {s.checked}, {s.age} days ago (more than {max_days}) — check the facts "
-        "with the service, then write the date you checked them here")) for s in stale(
-        catalogue, today, max_days)]
+    out = [_warning(catalogue, s.entry, n_(
+        "last checked on {checked}, {count} days ago (more than {max_days}) — check the facts "
+        "with the service, then write the date you checked them here",
+        "last checked on {checked}, {count} days ago (more than {max_days}) — check the facts "
+        "with the service, then write the date you checked them here",
+        s.age, checked=s.checked, max_days=max_days)) for s in stale(catalogue, today, max_days)]
     for entry in catalogue.all_services():
         if (entry.record.assured_date - today).days > 1:
-            out.append(_warning(catalogue, entry, (
-                f"expected a date on or before today ({today}), found {entry.record.assured_date}"
-                " — write the day the facts were checked")))
+            out.append(_warning(catalogue, entry, _(
+                "expected a date on or before today ({today}), found {found} — write the day the "
+                "facts were checked", today=today, found=entry.record.assured_date)))
     return out
 
 
@@ -78,12 +81,17 @@ def expiry_problems(catalogue: Catalogue, today: date) -> list[Problem]:
     out: list[Problem] = []
     gone = {(x.territory, x.entry.id): x for x in expired(catalogue, today) if x.days > 0}
     for x in gone.values():
-        out.append(_warning(catalogue, x.entry, (
-            f"the figures of this service held until {x.until}, {x.days} days ago: its page now "
+        out.append(_warning(catalogue, x.entry, n_(
+            "the figures of this service held until {until}, {count} days ago: its page now "
             "tells residents to ask the service for the current ones, and leaflets leave it out "
             "— check the current figures at the source, correct the texts, then set valid_until "
             "to the last day the new figures hold (or remove it if the texts give no dated "
-            "figure any more)"), "valid_until"))
+            "figure any more)",
+            "the figures of this service held until {until}, {count} days ago: its page now "
+            "tells residents to ask the service for the current ones, and leaflets leave it out "
+            "— check the current figures at the source, correct the texts, then set valid_until "
+            "to the last day the new figures hold (or remove it if the texts give no dated "
+            "figure any more)", x.days, until=x.until), "valid_until"))
     for entry in missions.live(catalogue).values():
         for i, sid in enumerate(entry.record.services):
             featured = gone.get((entry.record.territory, sid))
@@ -93,10 +101,10 @@ def expiry_problems(catalogue: Catalogue, today: date) -> list[Problem]:
             shown = featured.entry
             where = f"{relative_path(shown.path, catalogue.root)}:{_line(shown)}"
             out.append(Problem(relative_path(entry.path, catalogue.root), mark.line, mark.column,
-                               f"services[{i}]", (
-                f'the figures of "{sid}" held until {featured.until} ({where}): the leaflets of '
-                "this mission cannot be made — update that service (its figures and valid_until), "
-                "or remove it from `services`")))
+                               f"services[{i}]", _(
+                'the figures of "{service}" held until {until} ({where}): the leaflets of this '
+                "mission cannot be made — update that service (its figures and valid_until), or "
+                "remove it from `services`", service=sid, until=featured.until, where=where)))
     return out
 
 
@@ -105,7 +113,7 @@ def report(catalogue: Catalogue, today: date, max_days: int) -> str:
     whose figures expired or expire within EXPIRY_NOTICE days."""
     services = catalogue.all_services()
     if not services:
-        return "No service yet."
+        return _("No service yet.")
     return "\n\n".join(filter(None, [_unchecked(catalogue, today, max_days),
                                       _expiring(catalogue, today)]))
 
@@ -119,22 +127,33 @@ def _unchecked(catalogue: Catalogue, today: date, max_days: int) -> str:
     services = catalogue.all_services()
     if not found:
         oldest = min(services, key=lambda e: e.record.assured_date)
-        return (f"Every service was checked in the last {max_days} days (today is {today}); the "
-                f"oldest check is {oldest.record.assured_date}: "
-                f"{relative_path(oldest.path, catalogue.root)}")
-    lines = [(f"Services last checked more than {max_days} days before {today}, by territory, "
-              "oldest first:")]
+        return n_("Every service was checked in the last {count} days (today is {today}); the "
+                  "oldest check is {oldest}: {path}",
+                  "Every service was checked in the last {count} days (today is {today}); the "
+                  "oldest check is {oldest}: {path}", max_days, today=today,
+                  oldest=oldest.record.assured_date,
+                  path=relative_path(oldest.path, catalogue.root))
+    lines = [n_("Services last checked more than {count} days before {today}, by territory, "
+                "oldest first:",
+                "Services last checked more than {count} days before {today}, by territory, "
+                "oldest first:", max_days, today=today)]
     default = catalogue.portal.record.default_language
     for tid in dict.fromkeys(s.territory for s in found):
         mine = [s for s in found if s.territory == tid]
-        lines += ["", f"{tid}: {len(mine)} of {len(catalogue.services[tid])} services"]
+        lines += ["", n_("{territory}: {count} of {total} services",
+                         "{territory}: {count} of {total} services", len(mine),
+                         territory=tid, total=len(catalogue.services[tid]))]
         for s in mine:
             name = markup.plain(s.entry.record.name.get(default, s.entry.id))
             line = s.entry.doc.mark(("assured_date",)).line
             where = f"{relative_path(s.entry.path, catalogue.root)}:{line}"
-            lines.append(f"  {s.checked}  {s.age:>4} days  {where}  {name}")
-    lines += ["", (f"{len(found)} of {len(services)} services to check again: call or visit each "
-                   "service, correct its record, and set assured_date to the day you checked.")]
+            lines.append(f"  {s.checked}  " + n_("{days} days", "{days} days", s.age,
+                                                   days=f"{s.age:>4}") + f"  {where}  {name}")
+    lines += ["", n_("{count} of {total} services to check again: call or visit each service, "
+                     "correct its record, and set assured_date to the day you checked.",
+                     "{count} of {total} services to check again: call or visit each service, "
+                     "correct its record, and set assured_date to the day you checked.",
+                     len(found), total=len(services))]
     return "\n".join(lines)
 
 
@@ -142,21 +161,27 @@ def _expiring(catalogue: Catalogue, today: date) -> str:
     found = expired(catalogue, today, ahead=EXPIRY_NOTICE)
     if not found:
         return ""
-    lines = [f"Figures past their valid_until date, or within {EXPIRY_NOTICE} days of it, by "
-             "territory:"]
+    lines = [n_("Figures past their valid_until date, or within {count} days of it, by "
+                "territory:",
+                "Figures past their valid_until date, or within {count} days of it, by "
+                "territory:", EXPIRY_NOTICE)]
     default = catalogue.portal.record.default_language
     for tid in dict.fromkeys(x.territory for x in found):
         lines.append(f"{tid}:")
         for x in (x for x in found if x.territory == tid):
             name = markup.plain(x.entry.record.name.get(default, x.entry.id))
-            when = (f"expired {x.days} days ago" if x.days > 0
-                    else "last day today" if x.days == 0 else f"{-x.days} days left")
+            when = (n_("expired {count} days ago", "expired {count} days ago", x.days)
+                    if x.days > 0 else _("last day today") if x.days == 0
+                    else n_("{count} days left", "{count} days left", -x.days))
             where = f"{relative_path(x.entry.path, catalogue.root)}:{_line(x.entry)}"
             lines.append(f"  {x.until}  {when}  {where}  {name}")
     gone = sum(x.days > 0 for x in found)
-    lines += ["", (f"{gone} of them show figures that no longer hold, {len(found) - gone} soon: "
-                   "find the current figures at each source, correct the texts and set "
-                   "valid_until to the last day they hold.")]
+    lines += ["", n_("{count} of them show figures that no longer hold, {soon} soon: find the "
+                     "current figures at each source, correct the texts and set valid_until to "
+                     "the last day they hold.",
+                     "{count} of them show figures that no longer hold, {soon} soon: find the "
+                     "current figures at each source, correct the texts and set valid_until to "
+                     "the last day they hold.", gone, soon=len(found) - gone)]
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import normalize, read_po, write_po
 
 from .. import markup
+from ..messages import _
 from ..records.loading import Catalogue
 from . import exchange
 from .exchange import Imported, Unit
@@ -109,7 +110,7 @@ def _returned(message: Message) -> exchange.Returned:
     return exchange.Returned(
         str(message.context or ""), message.id if isinstance(message.id, str) else "",
         string if isinstance(string, str) else "", not message.fuzzy, message.lineno or 1,
-        "plural forms are not used in records — left out" if plural else None)
+        _("plural forms are not used in records — left out") if plural else None)
 
 
 def _loc(path: str) -> tuple[str | int, ...]:

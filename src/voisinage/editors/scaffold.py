@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_origin
 
+from ..messages import _
 from ..records.checks import RESERVED_IDS
 from ..records.loading import load
 from ..records.schema import Service
@@ -42,12 +43,14 @@ def new_service(content: Path, territory: str, name: str, today: date,
     """Write a new service record, ready to fill; refuses to overwrite one."""
     known = sorted(p.stem for p in (content / "territories").glob("*.yml"))
     if territory not in known:
-        raise ScaffoldError(f'unknown territory "{territory}" — expected one of: '
-                            f"{', '.join(known) or '(none yet: add content/territories/…yml)'}")
+        raise ScaffoldError(_('unknown territory "{territory}" — expected one of: {known}',
+                              territory=territory, known=", ".join(known) or _(
+                                  "(none yet: add content/territories/…yml)")))
     ident = ident or slug(name)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident) or ident in RESERVED_IDS:
-        raise ScaffoldError(f'"{ident}" cannot be a file name — choose one with --id, made of '
-                            'lowercase letters, digits and dashes, like "maison-des-familles"')
+        raise ScaffoldError(_('"{ident}" cannot be a file name — choose one with --id, made of '
+                              'lowercase letters, digits and dashes, like "maison-des-familles"',
+                              ident=ident))
     path = content / "services" / territory / f"{ident}.yml"
     text = service_record(content, path, territory, name, today)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,8 +58,8 @@ def new_service(content: Path, territory: str, name: str, today: date,
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists — edit it, or choose another file name with "
-                            "--id") from None
+        raise ScaffoldError(_("{path} already exists — edit it, or choose another file name "
+                              "with --id", path=path)) from None
     return path
 
 
@@ -65,20 +68,23 @@ def service_record(content: Path, path: Path, territory: str, name: str, today: 
     ids = _portal_ids(content)
     lines = [
         schemas.modeline("service", path, content.parent),
-        f"# A new service of {territory}, made by `voisinage new service` on {today}.",
-        "# 1. Fill in the fields marked REQUIRED.",
-        "# 2. Fill in the other fields you know; leave the others empty, or delete them.",
-        '# 3. Texts are in French first (fr: "…"); translations go below it: en: "…", ar: "…".',
-        "#    A text of several lines goes after `fr: |`, one step further to the right.",
-        "# 4. Check the record: voisinage check (a pull request runs it by itself).",
+        "# " + _("A new service of {territory}, made by `voisinage new service` on {today}.",
+                 territory=territory, today=today),
+        "# " + _("1. Fill in the fields marked REQUIRED."),
+        "# " + _("2. Fill in the other fields you know; leave the others empty, or delete them."),
+        "# " + _('3. Texts are in French first (fr: "…"); translations go below it: en: "…", '
+                 'ar: "…".'),
+        "#    " + _("A text of several lines goes after `fr: |`, one step further to the right."),
+        "# " + _("4. Check the record: voisinage check (a pull request runs it by itself)."),
     ]
     start: dict[str, Any] = {"name": {"fr": name}, "description": {"fr": ""}, "assured_date": today}
     for field_name, info in Service.model_fields.items():
         help_ = fieldhelp.SERVICE.get(field_name, fieldhelp.Help(info.description or ""))
-        note = help_.text + ids.get(field_name, "")
-        lines += ["", *_comment(("REQUIRED. " if info.is_required() else "") + note)]
+        note = (_(help_.text) if help_.text else "") + ids.get(field_name, "")
+        lines += ["", *_comment((_("REQUIRED.") + " " if info.is_required() else "") + note)]
         if help_.example is not None:
-            lines += ["# Example:", *("#   " + x for x in _render(field_name, help_.example))]
+            lines += ["# " + _("Example:"),
+                      *("#   " + x for x in _render(field_name, help_.example))]
         blank: list[Any] | None = [] if get_origin(info.annotation) is list else None
         value = start.get(field_name, blank if info.is_required() else info.default)
         lines += _render(field_name, value)
@@ -90,12 +96,13 @@ def _portal_ids(content: Path) -> dict[str, str]:
     if catalogue is None:
         return {}
     portal = catalogue.portal.record
+    codes = ", ".join(x.code for x in portal.languages)
     return {
-        "themes": f" One or more of: {', '.join(t.id for t in portal.themes)}.",
-        "partner": (f" One of: {', '.join(p.id for p in portal.partners)}."
+        "themes": " " + _("One or more of: {ids}.", ids=", ".join(t.id for t in portal.themes)),
+        "partner": (" " + _("One of: {ids}.", ids=", ".join(p.id for p in portal.partners))
                     if portal.partners else ""),
-        "languages": f" The portal's: {', '.join(x.code for x in portal.languages)}.",
-        "machine_translations": f" Codes: {', '.join(x.code for x in portal.languages)}.",
+        "languages": " " + _("The portal's: {codes}.", codes=codes),
+        "machine_translations": " " + _("Codes: {codes}.", codes=codes),
     }
 
 

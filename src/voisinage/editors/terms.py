@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..messages import _
 from ..records import tracking
 from ..records.loading import Catalogue, relative_path
 from ..records.problems import Problem, field_path
@@ -50,12 +51,13 @@ def inconsistencies(catalogue: Catalogue) -> list[Problem]:
                     mark = entry.doc.mark(loc)
                     where = relative_path(glossary.path, catalogue.root)
                     line = glossary.doc.mark(("entries", index, "name", lang)).line
-                    out.append(Problem(rel, mark.line, mark.column, field_path(loc), (
-                        f'the French says "{french[start:stop]}", which the glossary translates '
-                        f'"{words}" ({where}:{line}, entries[{index}].name.{lang}); this {lang} '
-                        "text does not use those words — use them, so that residents meet one "
-                        "name for one thing, or change the glossary's if these are better"),
-                        "warning"))
+                    out.append(Problem(rel, mark.line, mark.column, field_path(loc), _(
+                        'the French says "{term}", which the glossary translates "{words}" '
+                        "({where}:{line}, entries[{index}].name.{lang}); this {lang} text does "
+                        "not use those words — use them, so that residents meet one name for one "
+                        "thing, or change the glossary's if these are better",
+                        term=french[start:stop], words=words, where=where, line=line,
+                        index=index, lang=lang), "warning"))
     return sorted(out)
 
 

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..messages import _, n_
 from ..records import tracking
 from ..records.loading import Catalogue, Entry, relative_path
 from ..records.problems import Problem, field_path
@@ -135,39 +136,54 @@ def report(catalogue: Catalogue, *, details: bool = True) -> str:
     portal = catalogue.portal.record
     total = langs[0].total if langs else 0
     files = len({f.path for f in fields(catalogue)})
-    lines = [f"{total} texts in {files} files, written in {portal.default_language} first.", "",
-             f"{'language':<9}{'translated':>13}{'machine-made, not reviewed':>30}"
-             f"{'outdated':>13}{'missing':>13}"]
-    for lang in langs:
-        lines.append(f"{lang.code:<9}{_count(lang.translated, total):>13}"
-                     f"{_count(lang.machine, total):>30}{_count(len(lang.outdated), total):>13}"
-                     f"{_count(len(lang.missing), total):>13}   {lang.name}")
+    lines = [n_("{count} texts in {files} files, written in {language} first.",
+                "{count} texts in {files} files, written in {language} first.", total,
+                files=files, language=portal.default_language), "", *_table(langs, total)]
     untracked = [lang for lang in langs if lang.untracked]
     if untracked:
-        lines += ["", "Not tracked yet (no fingerprint of their French, so a change of the French "
-                  "cannot be noticed): " + ", ".join(f"{x.code} {x.untracked}" for x in untracked),
-                  "Once they are checked: voisinage translations mark-current --all"]
+        lines += ["", _("Not tracked yet (no fingerprint of their French, so a change of the "
+                        "French cannot be noticed): {languages}",
+                        languages=", ".join(f"{x.code} {x.untracked}" for x in untracked)),
+                  _("Once they are checked: voisinage translations mark-current --all")]
     if not details:
         return "\n".join(lines)
-    for title, attr in (("Outdated translations (the French changed since)", "outdated"),
-                        ("Missing translations", "missing")):
+    for title, attr in ((_("Outdated translations (the French changed since):"), "outdated"),
+                        (_("Missing translations:"), "missing")):
         found = [lang for lang in langs if getattr(lang, attr)]
         if not found:
             continue
-        lines += ["", f"{title}:"]
+        lines += ["", title]
         for lang in found:
             texts = getattr(lang, attr)
             lines.append(f"{lang.code} ({lang.name}): {len(texts)}")
             for path, here in _by_file(texts).items():
-                lines.append(f"  {path}: " + ", ".join(f"{t.field} (line {t.line})" for t in here))
+                lines.append(f"  {path}: " + ", ".join(
+                    _("{field} (line {line})", field=t.field, line=t.line) for t in here))
     todo = [lang for lang in langs if lang.outdated or lang.missing or lang.machine]
     if not todo:
-        lines += ["", "No translation is missing or outdated."]
+        lines += ["", _("No translation is missing or outdated.")]
         return "\n".join(lines)
-    code = todo[0].code
-    lines += ["", (f"For a translator: voisinage translations export --lang {code} --out "
-                   f"{code}.po (or {code}.xlf), then voisinage translations import {code}.po")]
+    lines += ["", _("For a translator: voisinage translations export --lang {code} --out "
+                    "{code}.po (or {code}.xlf), then voisinage translations import {code}.po",
+                    code=todo[0].code)]
     return "\n".join(lines)
+
+
+def _table(langs: list[LanguageStatus], total: int) -> list[str]:
+    """The counts of report(), one row per language; columns widen for longer headings."""
+    heads = (_("language"), _("translated"), _("machine-made, not reviewed"), _("outdated"),
+             _("missing"))
+    widths = [max(9, len(heads[0]) + 1),
+              *(max(w, len(h) + 3) for w, h in zip((13, 30, 13, 13), heads[1:], strict=True))]
+    rows = [heads[0].ljust(widths[0])
+            + "".join(h.rjust(w) for h, w in zip(heads[1:], widths[1:], strict=True))]
+    for lang in langs:
+        counts = (lang.translated, lang.machine, len(lang.outdated), len(lang.missing))
+        rows.append(lang.code.ljust(widths[0])
+                    + "".join(_count(n, total).rjust(w)
+                              for n, w in zip(counts, widths[1:], strict=True))
+                    + f"   {lang.name}")
+    return rows
 
 
 def warnings(catalogue: Catalogue) -> list[Problem]:
@@ -177,7 +193,7 @@ def warnings(catalogue: Catalogue) -> list[Problem]:
     portal = catalogue.portal.record
     default = portal.default_language
     codes = [x.code for x in portal.languages]
-    french = "French" if default == "fr" else f'"{default}"'
+    french = _("French") if default == "fr" else f'"{default}"'
     docs = {relative_path(e.path, catalogue.root): e.doc for e in entries(catalogue)}
     out = []
     for text in fields(catalogue):
@@ -185,14 +201,17 @@ def warnings(catalogue: Catalogue) -> list[Problem]:
         if default not in text.text or not langs:
             continue
         mark = docs[text.path].mark(text.loc + (default,))
-        many = len(langs) > 1
-        out.append(Problem(text.path, mark.line, mark.column, f"{text.field}.{default}", (
-            f"this text changed after it was translated: the translation{'s' * many} in "
-            f"{', '.join(langs)} {'are' if many else 'is'} now outdated, and residents see this "
-            f"{french} text instead, with a notice. Have {'them' if many else 'it'} updated: "
-            f"voisinage translations export --lang {langs[0]} --out {langs[0]}.po; or, if you "
-            f"updated one yourself: voisinage translations mark-current --lang {langs[0]} "
-            f"{text.path}"), "warning"))
+        out.append(Problem(text.path, mark.line, mark.column, f"{text.field}.{default}", n_(
+            "this text changed after it was translated: the translation in {languages} is now "
+            "outdated, and residents see this {french} text instead, with a notice. Have it "
+            "updated: voisinage translations export --lang {lang} --out {lang}.po; or, if you "
+            "updated one yourself: voisinage translations mark-current --lang {lang} {path}",
+            "this text changed after it was translated: the translations in {languages} are now "
+            "outdated, and residents see this {french} text instead, with a notice. Have them "
+            "updated: voisinage translations export --lang {lang} --out {lang}.po; or, if you "
+            "updated one yourself: voisinage translations mark-current --lang {lang} {path}",
+            len(langs), languages=", ".join(langs), french=french, lang=langs[0],
+            path=text.path), "warning"))
     return out
 
 

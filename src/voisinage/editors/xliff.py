@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 from translate.storage.xliff import ID_SEPARATOR, Xliff1File, Xliff1Unit
 
+from ..messages import _
 from ..records.loading import Catalogue
 from . import exchange
 from .exchange import Imported, Unit
@@ -96,7 +97,7 @@ def _read(path: Path) -> Any:
     try:
         return Xliff1File.parsefile(str(path))
     except etree.XMLSyntaxError as error:
-        raise XliffError(f"not well-formed XML ({error})") from None
+        raise XliffError(_("not well-formed XML ({error})", error=error)) from None
     except ValueError as error:  # an XLIFF 2 file, for one
         raise XliffError(str(error)) from None
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ..messages import _
+
 Loc = tuple[str | int, ...]
 Value = str | list[str] | dict[str, dict[str, str]]
 """What can be written: a text, a list of codes, or fingerprints (tracking.FIELD)."""
@@ -33,15 +35,15 @@ def insert(text: str, loc: Loc, key: str, value: Value, order: Sequence[str] = (
     """
     mapping = _find(yaml.compose(text, Loader=yaml.SafeLoader), loc)
     if not isinstance(mapping, yaml.MappingNode) or not mapping.value:
-        raise EditError("expected a group of fields here, like `fr: …`")
-    if any(k.value == key for k, _ in mapping.value):
-        raise EditError(f"`{key}:` is already there")
+        raise EditError(_("expected a group of fields here, like `fr: …`"))
+    if any(k.value == key for k, _value in mapping.value):
+        raise EditError(_("`{key}:` is already there", key=key))
     anchor_key, anchor_value = _anchor(mapping, key, order)
     lines = text.splitlines(keepends=True)
     end = anchor_value.end_mark
     if mapping.flow_style:
         if not isinstance(value, str):
-            raise EditError("expected a group of fields written one per line")
+            raise EditError(_("expected a group of fields written one per line"))
         line = lines[end.line]
         written = next(x for x in _scalars(value) if _reads(f"k: {x}", "k", value))
         pair = f", {_key(key)}: {written}"
@@ -71,7 +73,7 @@ def put(text: str, loc: Loc, key: str, value: Value | None, order: Sequence[str]
     """
     mapping = _find(yaml.compose(text, Loader=yaml.SafeLoader), loc)
     if not isinstance(mapping, yaml.MappingNode):
-        raise EditError("expected a group of fields here, like `fr: …`")
+        raise EditError(_("expected a group of fields here, like `fr: …`"))
     pair = next(((k, v) for k, v in mapping.value if k.value == key), None)
     if pair is None:
         return text if value is None else insert(text, loc, key, value, order, comment)
@@ -79,7 +81,8 @@ def put(text: str, loc: Loc, key: str, value: Value | None, order: Sequence[str]
     lines = text.splitlines(keepends=True)
     if mapping.flow_style:
         if not isinstance(value, str):
-            raise EditError("this group of fields is written on one line { … }: change it by hand")
+            raise EditError(_("this group of fields is written on one line { … }: change it "
+                              "by hand"))
         start, end = value_node.start_mark, value_node.end_mark
         written = next(x for x in _scalars(value) if _reads(f"k: {x}", "k", value))
         head = "".join(lines[: start.line]) + lines[start.line][: start.column]
@@ -94,13 +97,14 @@ def put(text: str, loc: Loc, key: str, value: Value | None, order: Sequence[str]
             after = lines[last][value_node.end_mark.column :].rstrip("\r\n")
         if value is None:
             if before.strip():
-                raise EditError(f"`{key}:` starts an item of a list: remove it by hand")
+                raise EditError(_("`{key}:` starts an item of a list: remove it by hand",
+                                  key=key))
             new_lines = []
         else:
             entry = _entry(key_node.start_mark.column, key, value, newline)
             entry = before + entry[key_node.start_mark.column :]
             if after.strip():  # a comment after the value stays at the end of the key's line
-                head, _, rest = entry.partition(newline)
+                head, _sep, rest = entry.partition(newline)
                 entry = head + after + newline + rest
             new_lines = [entry]
         lines[first : last + 1] = new_lines
@@ -155,7 +159,7 @@ def _entry(indent: int, key: str, value: Value, newline: str) -> str:
         entry = f"{pad}{_key(key)}: {scalar}"
         if _reads(entry.replace("\n", newline) + newline, key, value):
             return entry.replace("\n", newline) + newline
-    raise EditError("the text cannot be written in YAML as it is")
+    raise EditError(_("the text cannot be written in YAML as it is"))
 
 
 def _flow(word: str) -> str:
@@ -209,4 +213,4 @@ def _verify(old: str, new: str, loc: Loc, key: str, value: Value | None) -> None
     except yaml.YAMLError:
         ok = False
     if not ok:
-        raise EditError("adding it here would change other lines")
+        raise EditError(_("adding it here would change other lines"))
