@@ -252,7 +252,8 @@ TEMPLATED = TRICKY.replace(
     "{{ config }}.").replace(
     "On Tuesdays, for children aged 6 to 11.",
     "Le mardi {{ 7 + 7 }} {% for x in range(3) %}boucle{% endfor %} {# caché #} ${7 + 7} "
-    "{{ config }}.")  # the same words in English: the English page shows its own text
+    "{{ config }}.").replace(  # the same words in English: the English page shows its own text
+    '"每周二，面向6至11岁的儿童。"', """'每周二" autofocus onfocus="alert(1)'""")  # out of an attribute?
 
 
 @pytest.fixture(scope="module")
@@ -271,6 +272,16 @@ def test_template_syntax_in_record_text_stays_text(accepted_site: Path) -> None:
         assert "Le mardi {{ 7 + 7 }} {% for x in range(3) %}boucle{% endfor %} {# caché #} " \
                "${7 + 7} {{ config }}." in html, page
         assert "boucleboucle" not in html and "Le mardi 14" not in html
+
+
+def test_record_text_cannot_leave_the_description_attribute(accepted_site: Path) -> None:
+    """A page's <meta name="description"> is record text in an attribute the theme does not
+    escape: voisinage escapes it, so a quote cannot open a new attribute."""
+    html = (accepted_site / "zh" / "ris-orangis" / "tricky" / "index.html").read_text("utf-8")
+    meta = re.search(r'<meta name="description" content="([^"]*)">', html)
+    assert meta is not None
+    assert meta[1] == "每周二&#34; autofocus onfocus=&#34;alert(1)"
+    assert 'onfocus="alert' not in html
 
 
 def test_surcharged_number_carries_its_true_notice_everywhere(accepted_site: Path) -> None:

@@ -154,3 +154,25 @@ def test_not_found_page_does_not_list_the_whole_site(built_site: Path) -> None:
     # It says so in every language, each line leading to that language's home.
     assert '<li lang="ar" dir="rtl">' in html and "هذه الصفحة غير موجودة" in html
     assert '<a href="/test/zh/" hreflang="zh">返回首页 (简体中文)</a>' in html
+
+
+def test_every_page_describes_itself_for_search_engines(built_site: Path) -> None:
+    """A meta description in the page's language (a service's own description), and the other
+    languages' versions as full addresses with an x-default, as search engines want them."""
+    html = (built_site / "ar" / "ris-orangis" / "caf" / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="يدفع الصندوق الإعانات العائلية ومساعدات السكن.">' in html
+    alternates = dict((lang, href) for href, lang in re.findall(
+        r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', html))
+    assert alternates["fr"] == "https://example.org/test/ris-orangis/caf/"
+    assert alternates["ar"] == "https://example.org/test/ar/ris-orangis/caf/"
+    assert alternates["x-default"] == alternates["fr"]
+    assert set(alternates) == {"fr", "en", "ar", "zh", "x-default"}
+    # The language menu stays relative: a preview on another address stays there.
+    assert 'href="../../../ris-orangis/caf/" hreflang="fr"' in html
+    for page in built_site.rglob("index.html"):
+        if {"go", "editors", "admin"} & set(page.relative_to(built_site).parts):  # not residents'
+            continue
+        text = page.read_text("utf-8")
+        if "http-equiv=\"refresh\"" in text:
+            continue
+        assert re.search(r'<meta name="description" content="[^"]+">', text), page

@@ -53,6 +53,22 @@ class Page:
         """The menu: the page's territory and its themes."""
         return self.pages.nav_of(self)
 
+    @property
+    def description(self) -> str:
+        """A sentence or two for search engines and link previews."""
+        return self.pages.description_of(self)
+
+
+DESCRIPTION_LENGTH = 160
+"""Characters of a page's description: what search engines show under its title."""
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:—-") + "…"
+
 
 class Pages:
     """Renders the pages of a site model: one `Page` per key and language."""
@@ -80,6 +96,24 @@ class Pages:
 
     def nav_of(self, page: Page) -> Markup:
         return _View(self, page.key, page.lang).render("nav.html", **page.context)
+
+    def description_of(self, page: Page) -> str:
+        """The record's own words in the page's language (a service's description, a territory's,
+        a mission's message), else the page's title and the portal's tagline; plain text, at most
+        DESCRIPTION_LENGTH characters, cut between words."""
+        m, key = self.model, page.key
+        text = None
+        if key[0] == "service":
+            text = m.cat.services[key[1]][key[2]].record.description
+        elif key[0] == "territory":
+            text = m.cat.territories[key[1]].record.description
+        elif key[0] in ("mission", "mission-report"):
+            text = m.cat.missions[key[1]].record.message
+        words = m.plain(text, page.lang) if text else ""
+        if not words:
+            tagline = m.plain(m.record.tagline, page.lang) if m.record.tagline else ""
+            words = f"{page.title} — {tagline}" if tagline and tagline != page.title else page.title
+        return _shorten(" ".join(words.split()), DESCRIPTION_LENGTH)
 
 
 class _View(LanguageView):

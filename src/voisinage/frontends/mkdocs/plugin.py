@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
+import markupsafe
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -116,6 +117,10 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             raise PluginError("voisinage: " + _("the records have errors:")
                               + f"\n{error}") from None
         _check_languages(config, self.build)
+        if not config.site_description:  # the 404 page's description (pages have their own)
+            portal = self.build.portal
+            config.site_description = str(markupsafe.escape(portal.plain(
+                portal.record.tagline or portal.record.name, portal.default)))
         i18n = config.plugins.get("i18n")
         assert i18n is not None  # _check_languages refuses a build without it
         if not i18n.building:  # the first language build of a new `mkdocs build`
@@ -216,6 +221,9 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             ours = cast("dict[str, Any]", context)  # keys the overrides read, beyond MkDocs' own
             ours["voisinage"] = rendered
             ours["voisinage_site"] = _SiteView(self.build)
+            # Material writes it unescaped into <meta name="description" content="…">: record text
+            # is data, so it goes in escaped.
+            page.meta["description"] = markupsafe.escape(rendered.description)
             # MkDocs' previous/next page follows the order of every file of the build: it means
             # nothing to a resident, and would make a page depend on what else is built (shards).
             page.previous_page = page.next_page = None
@@ -250,6 +258,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         saved = self._saved_404
         if template_name == "404.html" and self.build is not None:
             output = _theme_fixes(output, self.build.portal.default.code)
+            output = _absolute_alternates(output, config.site_url or "",
+                                          self.build.portal.default.code)
         if template_name == "404.html" and saved is not None:
             config.theme["language"], homepage = saved
             if homepage is None:
@@ -269,6 +279,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         # Each language and territory has its own search index, under its own root (search.py).
         scope = search.scope_url(self.build.portal, rendered.key, rendered.lang)
         base = f'"base": "{relative_link(page.url, scope.rstrip("/"))}"'
+        output = _absolute_alternates(output, page.canonical_url or "",
+                                      self.build.portal.default.code)
         return _theme_fixes(_CONFIG_BASE.sub(base, output, count=1), rendered.lang.code)
 
     @event_priority(-200)
@@ -422,6 +434,30 @@ _CONFIG_BASE = re.compile(r'"base":\s*"[^"]*"')
 _TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*) autocomplete="off"')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+
+
+def _absolute_alternates(html: str, here: str, default: str) -> str:
+    """The theme writes the page's other languages (`<link rel="alternate" hreflang>`) as
+    relative links; search engines want full addresses, and an `x-default` for readers of
+    other languages (the default language's version). The language menu keeps its relative
+    links, so that a local preview stays local."""
+    if not here.startswith("http"):
+        return html
+    versions: dict[str, str] = {}
+
+    def absolute(found: re.Match[str]) -> str:
+        versions[found[2]] = href = urljoin(here, found[1])
+        return f'<link rel="alternate" href="{href}" hreflang="{found[2]}">'
+
+    html = _ALTERNATE.sub(absolute, html)
+    if default not in versions:
+        return html
+    own = f'<link rel="alternate" href="{versions[default]}" hreflang="{default}">'
+    return html.replace(own, own + f'\n<link rel="alternate" href="{versions[default]}" '
+                        'hreflang="x-default">', 1)
 
 
 def _theme_fixes(html: str, lang: str) -> str:
