@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,3 +261,22 @@ def test_period_dates_are_localized(site: Path) -> None:
     """Dates come from CLDR in the page's language."""
     assert "5 octobre 2026" in page(site, "fr", "missions/droits-caf/")
     assert "2026年10月5日" in page(site, "zh", "missions/droits-caf/")
+
+
+def test_a_build_that_fails_late_leaves_no_site(tmp_path: Path) -> None:
+    """Records that pass `voisinage check` but do not fit their leaflet (a word wider than the
+    leaflet's column) fail the build after the pages are written: the half-made site is removed,
+    so nothing is published, as the message says."""
+    word = "Caissedallocationsfamilialesdelessonneantenneduplateauderisorangisetdesquartiersvoisins"
+    root = write_mission_portal(tmp_path)
+    caf = root / "content" / "services" / "ris-orangis" / "caf.yml"
+    caf.write_text(CAF.replace('fr: "Caisse d\'allocations familiales (CAF)"', f'fr: "{word}"'),
+                   encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "voisinage.cli", "check"], cwd=root,
+                             capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert "caf.yml:2:7: name.fr:" in result.stderr, result.stderr[-3000:]
+    assert "nothing was published" in result.stderr
+    assert not (root / "site").exists()

@@ -11,6 +11,7 @@ import gc
 import logging
 import re
 import resource
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -98,6 +99,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         self._pending: list[list[str]] = []  # shares whose processes are not started yet
         self._merged_index: dict[str, Any] | None = None  # every share's search entries
         self._in_turn = False  # inside one of this process's language builds after the first
+        self._site_dir: Path | None = None  # where this build writes, removed if it fails
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -117,6 +119,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             raise PluginError("voisinage: " + _("the records have errors:")
                               + f"\n{error}") from None
         _check_languages(config, self.build)
+        self._site_dir = Path(config.site_dir)
         if not config.site_description:  # the 404 page's description (pages have their own)
             portal = self.build.portal
             config.site_description = str(markupsafe.escape(portal.plain(
@@ -189,6 +192,12 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._pending = []
         pool.stop(self._workers)
+        # A failed build publishes nothing: the pages written before the failure (leaflets are
+        # made after them) must not be taken for the site. MkDocs empties the folder at the start
+        # of every build anyway; a preview server keeps its own, and a forked share's folder is
+        # removed by the process that started it.
+        if self._command == "build" and not self.config.share and self._site_dir is not None:
+            shutil.rmtree(self._site_dir, ignore_errors=True)
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.fast_paths:  # Material made a new search index in this language build
