@@ -170,6 +170,24 @@ def test_sheets_have_cut_marks_at_every_end(site: Path, tmp_path: Path) -> None:
             assert image.crop(box).getextrema()[0] < 160, (lang, x, y)
 
 
+def test_each_copy_of_a_sheet_starts_at_its_reading_edge(site: Path) -> None:
+    """The first line of the top-left A6 copy starts at the cell's left margin in French and
+    ends at its right margin in Arabic (the copies were once set flush left in Arabic too)."""
+    cell, margin = 105 / 25.4 * 72, 8 / 25.4 * 72  # points
+    for lang in ("fr", "ar"):
+        pdf = site / "leaflets" / "missions" / f"droits-caf.{lang}.a4-4xa6.pdf"
+        boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"],
+                               capture_output=True, text=True, check=True).stdout
+        words = [(float(x0), float(y0), float(x1)) for x0, y0, x1 in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', boxes)]
+        first = min(y for _x0, y, x1 in words if x1 < cell)  # the top line of the copy
+        line = [(x0, x1) for x0, y, x1 in words if x1 < cell and abs(y - first) < 1]
+        if lang == "ar":
+            assert abs(max(x1 for _x0, x1 in line) - (cell - margin)) < 3, line
+        else:
+            assert abs(min(x0 for x0, _x1 in line) - margin) < 3, line
+
+
 @pytest.mark.parametrize("lang,script", [("ar", "Arabic"), ("zh", "CJK")])
 def test_fonts_are_embedded_for_every_script(site: Path, lang: str, script: str) -> None:
     """Every font is embedded; the script's Noto font is among them."""
