@@ -5,12 +5,13 @@ is right at fixed times, a mission page's services open offline."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from browser import chromium, phone, serve
-from helpers import CAF, mkdocs_build
+from helpers import CAF, REPO, mkdocs_build
 from test_missions import MISSION, share_leaflet_cache, write_mission_portal
 
 from voisinage.frontends.mkdocs.search import forms
@@ -258,3 +259,49 @@ def test_no_page_is_wider_than_a_small_phone(browser, base: str, javascript: boo
                      "ar/ris-orangis/urgence/"]:
             page.goto(base + path)
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The repository's example portal (8 languages, Tamil and Bengali among them), pages only."""
+    root = tmp_path_factory.mktemp("example")
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "pages").mkdir()
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(
+        "  - voisinage:\n", "  - voisinage:\n      leaflets: false\n", 1), encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as base:
+        yield base
+
+
+def test_report_tables_never_cut_a_word_of_their_rows(browser, example: str) -> None:  # type: ignore[no-untyped-def]
+    """On a 320 px phone the report's tables fit the screen without cutting a language's or a
+    theme's name in two (a Tamil word cut in two reads as two words)."""
+    cut_words = """() => {
+      const cut = [];
+      for (const cell of document.querySelectorAll(
+          'table.v-report th[scope=row], table.v-report td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (tops.size > 1) cut.push(m[0]);
+          }
+        }
+      }
+      return cut;
+    }"""
+    with phone(browser, viewport={"width": 320, "height": 640}) as context:
+        page = context.new_page()
+        for lang in ("ta/", "bn/", "ar/", "ro/", "en/", ""):
+            path = lang + "missions/energie-2026/report/"
+            page.goto(example + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+            assert page.locator("table.v-report").count() >= 2, path
+            assert page.evaluate(cut_words) == [], path
