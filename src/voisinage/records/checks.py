@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import markup
@@ -38,24 +38,18 @@ def _refused_references(cat: Catalogue, refused: list[Unvalidated]) -> Iterator[
     for item in refused:
         raw = item.value
         if item.kind is Service:
-            for i, theme in _words(raw.get("themes")):
-                if theme not in themes:
-                    yield say(item, ("themes", i), _unknown_id("theme", theme, themes))
-            for i, code in _words(raw.get("languages")):
-                if code not in codes:
-                    yield say(item, ("languages", i), _not_declared(code, codes))
+            yield from _service_names(say, item, _words(raw.get("themes")), _text(raw, "partner"),
+                                      _words(raw.get("languages")), themes, partners, codes)
         if item.kind is Mission:
-            territory = raw.get("territory")
-            if isinstance(territory, str) and territory not in cat.territories:
-                yield say(item, ("territory",), _(
-                    'expected a territory of content/territories ({known}), found "{found}"',
-                    known=", ".join(sorted(cat.territories)), found=territory))
-            if isinstance(raw.get("theme"), str) and raw["theme"] not in themes:
-                yield say(item, ("theme",), _unknown_id("theme", raw["theme"], themes))
-        if item.kind in (Service, Mission):
-            partner = raw.get("partner")
-            if isinstance(partner, str) and partner not in partners:
-                yield say(item, ("partner",), _unknown_id("partner", partner, partners))
+            yield from _mission_names(say, cat, item, _text(raw, "territory"),
+                                      _text(raw, "partner"), _text(raw, "theme"), themes,
+                                      partners)
+
+
+def _text(raw: dict[Any, Any], name: str) -> str | None:
+    """A field of a refused record as written, when it is text (else the schema says so)."""
+    value = raw.get(name)
+    return value if isinstance(value, str) else None
 
 
 def _words(value: Any) -> Iterator[tuple[int, str]]:
@@ -140,14 +134,23 @@ def _service_references(say: _Reporter, entry: Entry[Service], themes: set[str],
                         partners: set[str], codes: list[str]) -> Iterator[Problem]:
     """The themes, partner and languages a service names are declared in content/portal.yml."""
     svc = entry.record
-    for i, theme in enumerate(svc.themes):
+    yield from _service_names(say, entry, enumerate(svc.themes), svc.partner,
+                              enumerate(svc.languages), themes, partners, codes)
+
+
+def _service_names(say: _Reporter, item: Entry[Service] | Unvalidated,
+                   named_themes: Iterable[tuple[int, str]], partner: str | None,
+                   named_languages: Iterable[tuple[int, str]], themes: set[str],
+                   partners: set[str], codes: list[str]) -> Iterator[Problem]:
+    """The names a service gives, valid record or refused one."""
+    for i, theme in named_themes:
         if theme not in themes:
-            yield say(entry, ("themes", i), _unknown_id("theme", theme, themes))
-    if svc.partner and svc.partner not in partners:
-        yield say(entry, ("partner",), _unknown_id("partner", svc.partner, partners))
-    for i, code in enumerate(svc.languages):
+            yield say(item, ("themes", i), _unknown_id("theme", theme, themes))
+    if partner and partner not in partners:
+        yield say(item, ("partner",), _unknown_id("partner", partner, partners))
+    for i, code in named_languages:
         if code not in codes:
-            yield say(entry, ("languages", i), _not_declared(code, codes))
+            yield say(item, ("languages", i), _not_declared(code, codes))
 
 
 def _coordinates(say: _Reporter, folder: str, territory: Entry[Territory] | None,
@@ -195,16 +198,23 @@ def _mission_references(say: _Reporter, cat: Catalogue, entry: Entry[Mission], t
                         partners: set[str]) -> Iterator[Problem]:
     """The territory, partner and theme a mission names exist; its period runs forwards."""
     m = entry.record
-    if m.territory not in cat.territories:
-        yield say(entry, ("territory",), _(
-            'expected a territory of content/territories ({known}), found "{found}"',
-            known=", ".join(sorted(cat.territories)), found=m.territory))
-    if m.partner not in partners:
-        yield say(entry, ("partner",), _unknown_id("partner", m.partner, partners))
-    if m.theme not in themes:
-        yield say(entry, ("theme",), _unknown_id("theme", m.theme, themes))
+    yield from _mission_names(say, cat, entry, m.territory, m.partner, m.theme, themes, partners)
     if m.period.end < m.period.start:
         yield say(entry, ("period", "end"), _end_before(m.period.start, m.period.end))
+
+
+def _mission_names(say: _Reporter, cat: Catalogue, item: Entry[Mission] | Unvalidated,
+                   territory: str | None, partner: str | None, theme: str | None,
+                   themes: set[str], partners: set[str]) -> Iterator[Problem]:
+    """The territory, partner and theme a mission names, valid record or refused one."""
+    if territory is not None and territory not in cat.territories:
+        yield say(item, ("territory",), _(
+            'expected a territory of content/territories ({known}), found "{found}"',
+            known=", ".join(sorted(cat.territories)), found=territory))
+    if partner is not None and partner not in partners:
+        yield say(item, ("partner",), _unknown_id("partner", partner, partners))
+    if theme is not None and theme not in themes:
+        yield say(item, ("theme",), _unknown_id("theme", theme, themes))
 
 
 def _mission_services(say: _Reporter, cat: Catalogue, entry: Entry[Mission]) -> Iterator[Problem]:
