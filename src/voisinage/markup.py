@@ -113,6 +113,12 @@ def _string_problem(value: str, language: str) -> str | None:
     return None
 
 
+def invisible_name(char: str) -> str | None:
+    """The name of an invisible character, in the messages' language, or None."""
+    name = _HIDDEN.get(char) or _control_name(char)
+    return _(name) if name else None
+
+
 def _control_name(char: str) -> str | None:
     code = ord(char)
     if char in "\n\t":

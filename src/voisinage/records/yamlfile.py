@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..markup import invisible_name
 from ..messages import N_, _
 
 try:
@@ -120,9 +121,7 @@ def _refuse_unsafe(text: str) -> None:
         _refuse_node(event, text, loc, is_key, stack[-1][3] if stack else 0)
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise _refused(mark, loc, _("more than {limit} levels of nesting — records "
-                                            "are never this deep: check the indentation",
-                                            limit=MAX_DEPTH))
+                raise _refused(mark, loc, _too_deep())
             if is_key:
                 stack[-1][2] = False  # a collection as a key: _build refuses it
             stack.append([isinstance(event, yaml.MappingStartEvent),
@@ -152,6 +151,11 @@ def _refuse_node(event: yaml.NodeEvent, text: str, loc: Loc, is_key: bool, entri
         raise _refused(mark, loc, _("a YAML tag ({tag}) is not allowed in records — remove "
                                     'it; a text that starts with "!" goes in quotes',
                                     tag=written))
+
+
+def _too_deep() -> str:
+    return _("more than {limit} levels of nesting — records are never this deep: check the "
+             "indentation", limit=MAX_DEPTH)
 
 
 def _value_done(stack: list[list[Any]]) -> None:
@@ -222,14 +226,14 @@ nothing (zero-width): YAML does not take them as spaces."""
 _SPACE_NAMES = {
     "\u00a0": N_("non-breaking space"),
     "\u202f": N_("narrow non-breaking space"),
-    "\u200b": N_("zero-width space"),
-    "\ufeff": N_("zero-width no-break space"),
 }
+"""The visible ones; the invisible ones are named by markup, which refuses them in texts."""
 
 
 def _space_name(character: str) -> str:
     name = _SPACE_NAMES.get(character)
-    name = _(name) if name else unicodedata.name(character, "").lower()
+    name = (_(name) if name else invisible_name(character)
+            or unicodedata.name(character, "").lower())
     return f"U+{ord(character):04X} {name}".rstrip()
 
 
@@ -323,8 +327,7 @@ def _syntax_hint(problem: str, bad_line: str, column: int, above: list[str]) -> 
         return _('the text is in curly quotes (“…”, «…» or ‘…’), which YAML does not take as '
                  'quotes — write straight quotes "…" around it instead')
     if "nesting depth" in problem:  # libyaml's own limit, on brackets [[[[…
-        return _("more than {limit} levels of nesting — records are never this deep: check the "
-                 "indentation", limit=MAX_DEPTH)
+        return _too_deep()
     if "end of stream" in problem:
         return _('a quote opened here is never closed — close it with the same quote (" or \'), '
                  "at the end of the text")
