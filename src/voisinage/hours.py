@@ -208,10 +208,17 @@ def public_holidays(years: list[int], department: str | None = None,
                     language: str = "fr") -> dict[date, str]:
     """France's public holidays in those years (Alsace-Moselle's too, by department code),
     named in French or English (the languages the `holidays` package has for France)."""
-    calendar = holiday_calendars.country_holidays(
-        "FR", subdiv=_SUBDIVISIONS.get(department or ""), years=years,
-        language="en_US" if language == "en" else "fr")
-    return dict(calendar.items())
+    return dict(_holidays(tuple(years), _SUBDIVISIONS.get(department or ""),
+                          "en_US" if language == "en" else "fr"))
+
+
+@lru_cache(maxsize=256)
+def _holidays(years: tuple[int, ...], subdivision: str | None,
+              language: str) -> tuple[tuple[date, str], ...]:
+    # Every page with opening hours asks for the same few years: the calendar is made once.
+    calendar = holiday_calendars.country_holidays("FR", subdiv=subdivision, years=list(years),
+                                                  language=language)
+    return tuple(calendar.items())
 
 
 @lru_cache(maxsize=4096)

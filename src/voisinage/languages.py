@@ -18,6 +18,8 @@ _DIGIT_SCRIPTS = {
     "arab": "ARABIC-INDIC", "arabext": "EXTENDED ARABIC-INDIC", "beng": "BENGALI",
     "deva": "DEVANAGARI", "mymr": "MYANMAR", "tamldec": "TAMIL", "thai": "THAI",
 }
+_Time = time  # the class's own `time` method hides the type in its body
+
 _LOCALE_OF = {"zh": "zh_Hans_CN", "sr": "sr_Latn", "pa": "pa_Guru", "ps": "ps_AF"}
 
 
@@ -56,7 +58,16 @@ class Lang:
         return [names[i] for i in range(7)]
 
     def time(self, value: time) -> str:
-        return self.digits(format_time(value, "short", locale=self.locale))
+        # Pages ask for the same few times again and again; CLDR formatting is slow.
+        said = self._times.get(value)
+        if said is None:
+            said = self._times[value] = self.digits(format_time(value, "short",
+                                                                locale=self.locale))
+        return said
+
+    @cached_property
+    def _times(self) -> dict[_Time, str]:
+        return {}
 
     def date(self, value: date) -> str:
         return self.digits(format_date(value, "long", locale=self.locale))

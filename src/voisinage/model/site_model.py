@@ -202,8 +202,29 @@ class SiteModel:
 
 def relative_link(here: str, target: str) -> str:
     """Link from directory URL `here` to directory URL `target`, both relative to the root."""
-    rel = posixpath.relpath(target or ".", here or ".")
-    return "./" if rel == "." else rel + "/"
+    # posixpath.relpath would ask the operating system for the working directory twice per link
+    # (tens of thousands of times a build): both URLs are relative to the same root, so the
+    # common folders are enough.
+    start, end = _parts(here), _parts(target)
+    if start is None or end is None:  # a URL that climbs above the root: relpath's own answer
+        rel = posixpath.relpath(target or ".", here or ".")
+        return "./" if rel == "." else rel + "/"
+    common = 0
+    for a, b in zip(start, end, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel_parts = [".."] * (len(start) - common) + end[common:]
+    return "/".join(rel_parts) + "/" if rel_parts else "./"
+
+
+def _parts(url: str) -> list[str] | None:
+    path = posixpath.normpath(url or ".")
+    if path == ".":
+        return []
+    if path.startswith(("/", "..")):
+        return None
+    return path.split("/")
 
 
 # -- what each kind of page is about ---------------------------------------------------------

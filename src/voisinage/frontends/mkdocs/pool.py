@@ -2,8 +2,8 @@
 
 mkdocs-static-i18n builds the default language, then each other language in turn, in one process
 (one core). With `jobs: N` the plugin splits the languages into N shares in build order (on 2
-cores: fr, ar, ta in share 1, which also loads the records and puts the site together; en, zh,
-tr, ro, bn in share 2). Once the records are
+cores: fr, ar, ta, ro in share 1, which also loads the records and puts the site together; en,
+zh, tr, bn in share 2). Once the records are
 loaded and checked, the `mkdocs build` that was started forks one process per other share (which
 so inherits the records and the page model, and loads nothing again); each runs a whole `mkdocs
 build` of the same mkdocs.yml into a folder of its own, reading the same page stubs, and the
@@ -76,13 +76,14 @@ def jobs_wanted(option: int) -> int:
 
 def shares(order: list[str], count: int) -> list[list[str]]:
     """Languages in build order dealt into `count` shares, each in build order. The first share,
-    built by the process that also loads the records and puts the site together, starts with
-    the default language (the first of `order`) and has one language fewer than an even split;
-    the others are dealt in turn to the other shares."""
+    built by the process that also puts the site together, starts with the default language (the
+    first of `order`) and has the smaller part of an uneven split (the records are loaded before
+    the other processes start, so only the putting together is its own); the others are dealt in
+    turn to the other shares."""
     count = max(1, min(count, len(order)))
     if count == 1:
         return [list(order)]
-    own = max(1, -(-len(order) // count) - 1)
+    own = max(1, len(order) // count)
     first = order[::count][:own]
     rest = [lang for lang in order if lang not in first]
     return [first] + [part for part in (rest[i::count - 1] for i in range(count - 1)) if part]
@@ -225,31 +226,42 @@ def merge(site: Path, workers: list[Worker], order: list[str],
                    if last in langs), site)
     _merge_sitemap(site, sites, holder, order)
     index = _merge_index(site, sites, order, write_index)
-    problems = []
+    problems: list[str] = []
     for worker in workers:
-        for path in sorted(worker.site.rglob("*")):
-            if path.is_dir():
-                continue
-            rel = path.relative_to(worker.site)
-            target = site / rel
-            if rel.as_posix() in (_SITEMAP, _SITEMAP + ".gz", _RAW_INDEX.as_posix()):
-                continue
-            if rel.as_posix() == "404.html":
-                if worker.site == holder:
-                    shutil.move(path, target)
-                continue
-            if target.exists():
-                if not filecmp.cmp(path, target, shallow=False):
-                    problems.append(rel.as_posix())
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(path, target)
+        _move_into(worker.site, site, worker.site, worker.site == holder, problems)
         shutil.rmtree(worker.site, ignore_errors=True)
     if problems:
         raise PoolError("the language builds wrote different versions of "
                         + ", ".join(problems[:10]) + (" …" if len(problems) > 10 else "")
                         + " — build with `jobs: 1` (or VOISINAGE_JOBS=1) and report it")
     return index
+
+
+def _move_into(folder: Path, site: Path, share_site: Path, holds_404: bool,
+               problems: list[str]) -> None:
+    """Move a share's folder into the site: a folder the site lacks (a language's) in one
+    rename, a file the site has already (the theme's) compared with it, byte for byte."""
+    for path in sorted(folder.iterdir()):
+        rel = path.relative_to(share_site)
+        target = site / rel
+        if path.is_dir() and not path.is_symlink():
+            if not target.exists():
+                shutil.move(path, target)
+            else:
+                _move_into(path, site, share_site, holds_404, problems)
+            continue
+        if rel.as_posix() in (_SITEMAP, _SITEMAP + ".gz", _RAW_INDEX.as_posix()):
+            continue
+        if rel.as_posix() == "404.html":
+            if holds_404:
+                shutil.move(path, target)
+            continue
+        if target.exists():
+            if not filecmp.cmp(path, target, shallow=False):
+                problems.append(rel.as_posix())
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
 
 
 def _langs(order: list[str], workers: list[Worker]) -> list[list[str]]:

@@ -8,6 +8,7 @@ number of territories or of their missions.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -37,6 +38,12 @@ _TAGS = re.compile("<[^>]+>")
 
 
 def forms(word: str) -> list[str]:
+    """Other forms of a word that should find it (see `_forms`)."""
+    return list(_forms(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, ...]:
     """Other forms of a word that should find it: Arabic without its article (ال, وال, بال…),
     short vowels or letter variants (أ إ آ → ا, ى → ي, ة → ه); Latin letters without accents
     ("santé" → "sante", "œ" → "oe"); the word after an elision ("l'école" → "école", "ecole").
@@ -66,7 +73,7 @@ def forms(word: str) -> list[str]:
         elif _LATIN.match(part):
             folded = unicodedata.normalize("NFKD", part.replace("œ", "oe").replace("æ", "ae"))
             add("".join(c for c in folded if not unicodedata.combining(c)))
-    return found
+    return tuple(found)
 
 
 def _words(doc: Mapping[str, Any]) -> str:
@@ -74,7 +81,7 @@ def _words(doc: Mapping[str, Any]) -> str:
     text = _TAGS.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
     seen: dict[str, None] = {}
     for word in re.split(SEPARATOR, text):
-        for form in forms(word):
+        for form in _forms(word):  # the same words on every page: computed once each
             seen.setdefault(form, None)
     return " ".join(seen)
 

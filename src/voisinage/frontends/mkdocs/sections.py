@@ -133,7 +133,9 @@ class _Cutter:
 _NO_ATTRS: dict[str, str | None] = {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _attrs(text: str) -> dict[str, str | None]:
+    # Read, never changed: our templates repeat the same few attribute lists on every page.
     if not text or text.isspace():
         return _NO_ATTRS
     found: dict[str, str | None] = {}
