@@ -6,7 +6,6 @@ rebuild everything), and stubs of pages that no longer exist are removed.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -14,7 +13,6 @@ import yaml
 from .pages import Page
 
 MARKER = "voisinage: generated"
-_WRITERS = 4
 _DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, faster
 
 
@@ -28,10 +26,7 @@ def write_stubs(pages: list[Page], docs_dir: Path) -> int:
     wanted: dict[Path, str] = {docs_dir / page.src: stub(page) for page in pages}
     for folder in {target.parent for target in wanted}:
         folder.mkdir(parents=True, exist_ok=True)
-    # Creating a file is the operating system's work (about half of a cold build's stubs time
-    # is spent in it), done without the interpreter lock: a few threads create them at once.
-    with ThreadPoolExecutor(max_workers=_WRITERS) as writers:
-        changed = sum(writers.map(_write_if_changed, wanted.items()))
+    changed = sum(_write_if_changed(item) for item in wanted.items())
     for old in docs_dir.rglob("*.md"):
         if old not in wanted and not old.is_symlink() and _is_stub(old):
             old.unlink()
