@@ -157,6 +157,51 @@ def test_static_i18n_still_makes_every_alternate_again_in_every_language_build(
         "upstream.cache_alternates is no longer needed")
 
 
+def test_static_i18n_still_makes_again_the_files_its_alternates_made(
+        portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If this fails, mkdocs-static-i18n no longer makes a language's files again after an
+    earlier language build made them as alternates: remove upstream.make_files_once (and this
+    test)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs_static_i18n import suffix
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    as_alternates: set[tuple[str, str]] = set()
+    again: Counter[bool] = Counter()  # files of a build: made before as alternates, or not
+    in_alternates = []
+    create, alternates = suffix.create_i18n_file, ExtendedPlugin.reconfigure_files_alternates
+
+    def counting(file: Any, language: str, *args: Any) -> Any:
+        key = (file.src_uri, language)
+        if in_alternates:
+            as_alternates.add(key)
+        else:
+            again[key in as_alternates] += 1
+        return create(file, language, *args)
+
+    def marking(self: Any, *args: Any) -> Any:
+        in_alternates.append(True)
+        try:
+            return alternates(self, *args)
+        finally:
+            in_alternates.pop()
+
+    monkeypatch.setattr(suffix, "create_i18n_file", counting)
+    monkeypatch.setattr(ExtendedPlugin, "reconfigure_files_alternates", marking)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(portal)
+    config = load_config(str(portal / without_fast_paths(portal)),
+                         site_dir=str(portal / "counted-files"))
+    mkdocs_build(config)
+    assert again, "static-i18n no longer calls create_i18n_file for the files of a build"
+    # The 3 language builds after the first make again many of the files the alternates of
+    # the builds before them made (here 84 of the 192 files the 4 builds make).
+    assert again[True] >= (again[True] + again[False]) // 4, (
+        "static-i18n no longer makes again the files its alternates made: "
+        "upstream.make_files_once is no longer needed")
+
+
 # --- search entries: the same as Material's parser ------------------------------------------
 
 TRICKY_HTML = """\

@@ -90,6 +90,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         self.build: Build | None = None
         self._saved_404: tuple[Any, Any] | None = None  # theme language while 404.html renders
         self._alternates: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
+        self._i18n_files: dict[tuple[Any, ...], Any] = {}  # static-i18n's files, the same
         self._theme_files: dict[tuple[Any, ...], list[str]] = {}  # the same, the theme's listing
         self._copied: set[tuple[str, str]] = set()  # theme files this mkdocs build has copied
         self._command: str | None = None  # from on_startup: build, serve, gh-deploy
@@ -128,6 +129,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         assert i18n is not None  # _check_languages refuses a build without it
         if not i18n.building:  # the first language build of a new `mkdocs build`
             self._alternates.clear()
+            self._i18n_files.clear()
             if not self.config.share:  # a forked process keeps what its parent listed
                 self._theme_files.clear()
             self._copied.clear()
@@ -136,6 +138,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             self._share_out(config, i18n)
         if self.config.fast_paths:
             upstream.cache_alternates(i18n, self._alternates)
+            upstream.make_files_once(i18n, self._i18n_files)
             upstream.list_theme_once(config.theme, self._theme_files)
         return config
 

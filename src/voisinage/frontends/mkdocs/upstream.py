@@ -6,7 +6,11 @@
    same ones in every build. They depend only on the file and the language they are made for, and
    nothing changes them afterwards (they are not pages of the build), so we keep them for the
    whole `mkdocs build`: −13–20 % of a build's CPU. `tests/test_speed.py` fails once upstream
-   stops repeating that work, so that this adapter can go.
+   stops repeating that work, so that this adapter can go. Then each language build's
+   `reconfigure_files` makes its language's version of every file of every language, which
+   the alternates of the builds before it made already (about a fifth of a forked share's CPU):
+   those are made once, and each build gets copies (they become the build's pages, which MkDocs
+   changes).
 2. Material's search plugin cuts every page's HTML into sections with Python's `html.parser` and
    segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
    entries from a regular-expression scan, and each run of Chinese characters is segmented once
@@ -22,7 +26,9 @@ them, just slower. The plugin's `fast_paths: false` turns them off, to compare.
 
 from __future__ import annotations
 
+import copy
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -46,10 +52,7 @@ def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
                                      create_i18n_file: Callable[..., Any]) -> Any:
         def create_once(file: Any, language: str, default: str, languages: list[str],
                         config: Any) -> Any:
-            # Every input of create_i18n_file, which reads nothing else.
-            key = (file.src_path, file.dest_path, file.dest_uri, file.inclusion, language,
-                   default, tuple(languages), config.docs_dir, config.site_dir,
-                   config.use_directory_urls)
+            key = _file_key(file, language, default, languages, config)
             made = cache.get(key)
             if made is None:
                 made = cache[key] = create_i18n_file(file, language, default, languages, config)
@@ -59,6 +62,50 @@ def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
 
     i18n.reconfigure_files_alternates = reconfigure_files_alternates
     return True
+
+
+def make_files_once(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
+    """Make static-i18n's version of each file for each language once per `mkdocs build`, kept
+    in `cache` (a language build's files were made as alternates by the builds before it), and
+    give each language build a copy. Those files become the build's pages, which MkDocs changes
+    (their page, their alternates), so every build gets fresh copies of a version no build has
+    touched. Returns whether it could be installed."""
+    if "reconfigure_files" in vars(i18n):
+        return True
+    original = getattr(type(i18n), "reconfigure_files", None)
+    suffix = sys.modules.get("mkdocs_static_i18n.suffix")
+    made = getattr(suffix, "create_i18n_file", None)
+    if original is None or made is None or i18n.config.docs_structure != "suffix":
+        return False
+
+    def create_copy(file: Any, language: str, default: str, languages: list[str],
+                    config: Any) -> Any:
+        key = _file_key(file, language, default, languages, config)
+        pristine = cache.get(key)
+        if pristine is None:
+            pristine = cache[key] = made(file, language, default, languages, config)
+        fresh = copy.copy(pristine)
+        fresh.alternates = {language: fresh}  # as create_i18n_file makes them: itself only
+        return fresh
+
+    def reconfigure_files(files: Any, config: Any) -> Any:
+        # static-i18n looks the function up in its module in every call: swapped for this call.
+        suffix.create_i18n_file = create_copy  # type: ignore[union-attr]
+        try:
+            return original(i18n, files, config)
+        finally:
+            suffix.create_i18n_file = made  # type: ignore[union-attr]
+
+    i18n.reconfigure_files = reconfigure_files
+    return True
+
+
+def _file_key(file: Any, language: str, default: str, languages: list[str],
+              config: Any) -> tuple[Any, ...]:
+    # Every input of create_i18n_file, which reads nothing else (src_uri and dest_uri are what
+    # its src_path and dest_path are made from).
+    return (file.src_uri, file.dest_uri, file.inclusion, language, default, tuple(languages),
+            config.docs_dir, config.site_dir, config.use_directory_urls)
 
 
 def list_theme_once(theme: Any, cache: dict[tuple[Any, ...], list[str]]) -> bool:
