@@ -202,6 +202,77 @@ def test_static_i18n_still_makes_again_the_files_its_alternates_made(
         "upstream.make_files_once is no longer needed")
 
 
+def test_static_i18n_given_only_the_files_it_uses_gives_every_page_the_same_addresses(
+        portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """upstream.only_files_used leaves out of each language build the versions of a page in the
+    other languages: the files, their addresses and their alternates' are the same."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from voisinage.frontends.mkdocs import upstream
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(portal)
+    config = load_config(str(portal / without_fast_paths(portal)), site_dir=str(portal / "x"))
+    i18n: Any = config.plugins["i18n"]
+
+    def made(files: Any) -> dict[str, Any]:
+        return {file.src_uri: (file.dest_uri, file.url,
+                               [(lang, alt.url) for lang, alt in file.alternates.items()])
+                for file in i18n.reconfigure_files(files, config)}
+
+    left_out = 0
+    for language in ("fr", "en", "ar", "zh"):
+        i18n.current_language = language
+        every = get_files(config)
+        used = upstream.only_files_used(i18n, every)
+        left_out += len(every) - len(used)
+        assert made(used) == made(get_files(config))
+    assert left_out >= len([f for f in get_files(config) if f.is_documentation_page()])
+
+
+def test_a_page_with_no_default_language_version_is_given_to_static_i18n_whole(
+        portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from voisinage.frontends.mkdocs import upstream
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(portal / "mkdocs.yml"), site_dir=str(portal / "x"))
+    i18n: Any = config.plugins["i18n"]
+    i18n.current_language = "en"
+    names = ["a.fr.md", "a.ar.md", "a.en.md", "b.ar.md", "b.zh.md", "c.md", "d.ar.png", "d.fr.png"]
+    files = Files([File(name, config.docs_dir, config.site_dir, True) for name in names])
+    assert [f.src_uri for f in upstream.only_files_used(i18n, files)] == [
+        "a.fr.md", "a.en.md", "b.ar.md", "b.zh.md", "c.md", "d.ar.png", "d.fr.png"]
+    i18n.config.fallback_to_default = False  # then static-i18n makes no alternate from "fr"
+    assert upstream.only_files_used(i18n, files) is files
+
+
+@pytest.mark.parametrize("markdown", ["", "  \n\n", "# Un titre\n\ntexte"])
+def test_a_blank_page_gets_what_mkdocs_would_render_for_it(
+        portal: Path, monkeypatch: pytest.MonkeyPatch, markdown: str) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from voisinage.frontends.mkdocs import upstream
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(portal / "mkdocs.yml"), site_dir=str(portal / "x"))
+    file = File("a.fr.md", config.docs_dir, config.site_dir, True)
+    pages = [Page(None, file, config), Page(None, file, config)]
+    upstream.render_blank_markdown_at_once(pages[1])
+    for page in pages:
+        page.markdown = markdown
+        page.render(config, Files([file]))
+    plain, quick = ({"content": page.content, "toc": str(page.toc), "title": page.title,
+                     "anchors": page.present_anchor_ids} for page in pages)
+    assert quick == plain
+    assert bool(plain["content"]) == bool(markdown.strip())
+
+
 # --- search entries: the same as Material's parser ------------------------------------------
 
 TRICKY_HTML = """\

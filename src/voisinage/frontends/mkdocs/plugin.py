@@ -143,8 +143,11 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         return config
 
     def on_files(self, files: Any, config: Any) -> Any:
-        if self.config.fast_paths:
+        if self.config.fast_paths:  # before static-i18n's (priority -100)
             upstream.copy_theme_once(files, self._copied)
+            i18n = config.plugins.get("i18n")
+            if i18n is not None:
+                files = upstream.only_files_used(i18n, files)
         return files
 
     def _share_out(self, config: Any, i18n: Any) -> None:
@@ -220,6 +223,12 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                  builder: Callable[..., Any]) -> LiveReloadServer | None:
         server.watch(str(Path(config.config_file_path).parent / self.config.content))
         return server
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if self.config.fast_paths and self._page(page) is not None:
+            upstream.render_blank_markdown_at_once(page)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str | None:

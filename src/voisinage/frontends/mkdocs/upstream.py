@@ -15,11 +15,17 @@
    segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
    entries from a regular-expression scan, and each run of Chinese characters is segmented once
    per process; Material gets nothing to parse. Other pages are indexed by Material as before.
-3. MkDocs, in each language build, lists the theme's ~14,500 files (Material's icons) to find its
+3. Each language build of static-i18n also makes a file for every page's version in every
+   language (languages² × pages in a build), only to try them as alternates: where a page has a
+   default-language version, the alternate static-i18n makes from it instead has the same
+   address, so the versions in the other languages are not given to it (`only_files_used`).
+4. MkDocs converts each page's Markdown with a new converter: a voisinage page's is blank, and
+   gets at once what converting it would give (`render_blank_markdown_at_once`).
+5. MkDocs, in each language build, lists the theme's ~14,500 files (Material's icons) to find its
    static files, then copies the same ~90 of them to the same places: listed once and copied
    once per `mkdocs build`.
 
-Both are installed on the plugin instances of one build (never on their classes) and only when
+They are installed on the plugin instances of one build (never on their classes) and only when
 the upstream code still has the shape they were written for; otherwise the build goes on without
 them, just slower. The plugin's `fast_paths: false` turns them off, to compare.
 """
@@ -106,6 +112,65 @@ def _file_key(file: Any, language: str, default: str, languages: list[str],
     # its src_path and dest_path are made from).
     return (file.src_uri, file.dest_uri, file.inclusion, language, default, tuple(languages),
             config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def only_files_used(i18n: Any, files: Any) -> Any:
+    """The files a static-i18n language build needs: of each page, the versions in the language
+    being built and in the default language. Another language's version of a page that has a
+    default-language version is only tried as an alternate, and the alternate static-i18n then
+    makes from the default-language version has the same address (both lose their language
+    suffix and go under the same language folder); so it is left out, and static-i18n makes
+    ~4× fewer files in each build. Returns `files` as they are where static-i18n would not fall
+    back to the default language (`fallback_to_default: false`) or lays its files out otherwise
+    than by suffix."""
+    settings = getattr(i18n, "config", None)
+    if (getattr(settings, "docs_structure", None) != "suffix"
+            or getattr(settings, "fallback_to_default", None) is not True):
+        return files
+    try:
+        current, default = i18n.current_language, i18n.default_language
+        languages = set(i18n.all_languages)
+    except AttributeError:  # not the static-i18n this was written for
+        return files
+    present = {file.src_uri for file in files}
+    kept = [file for file in files
+            if not _other_version(file, current, default, languages, present)]
+    if len(kept) == len(files):
+        return files
+    return type(files)(kept)
+
+
+def _other_version(file: Any, current: str, default: str, languages: set[str],
+                   present: set[str]) -> bool:
+    """Whether `file` is a page's version in a language other than `current` and `default`,
+    beside a version in `default`."""
+    if not file.is_documentation_page():
+        return False
+    stem, dot, extension = file.src_uri.rpartition(".")
+    base, dot_, language = stem.rpartition(".")
+    if not (dot and dot_ and base) or language in (current, default) or language not in languages:
+        return False
+    return f"{base}.{default}.{extension}" in present
+
+
+def render_blank_markdown_at_once(page: Any) -> None:
+    """A voisinage page's stub has no Markdown body (its HTML comes from the records, in
+    `on_page_content`), yet MkDocs sets up a converter with every extension of mkdocs.yml for
+    each page (~2 % of a build) to convert nothing: Python-Markdown returns "" for a blank text
+    before any extension runs. The page gets what that conversion would give it; a page whose
+    Markdown is not blank when MkDocs renders it is rendered by MkDocs."""
+    from mkdocs.structure.toc import get_toc
+
+    render = type(page).render
+
+    def render_blank(config: Any, files: Any) -> None:
+        if page.markdown is None or page.markdown.strip():
+            render(page, config, files)
+            return
+        page.content, page.toc = "", get_toc([])
+        page._title_from_render, page.present_anchor_ids = None, set()
+
+    page.render = render_blank
 
 
 def list_theme_once(theme: Any, cache: dict[tuple[Any, ...], list[str]]) -> bool:
