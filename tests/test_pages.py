@@ -63,3 +63,22 @@ def test_phone_numbers_keep_their_order_in_arabic_text() -> None:
 
     assert isolate_numbers("اتصل بالرقم 0800 948 999 مجانا") == "اتصل بالرقم \u20660800 948 999\u2069 مجانا"
     assert isolate_numbers("الرقم 3230") == "الرقم 3230"  # one group reads right already
+
+
+def test_pages_that_share_a_menu_get_the_one_they_would_have_alone(tmp_path: Path) -> None:
+    from helpers import SECOND_TERRITORY, SECOND_TERRITORY_SERVICE, TRICKY, write_glossary
+
+    root = write_portal(tmp_path, {"caf": CAF, "tricky": TRICKY})
+    write_glossary(root)
+    (root / "content" / "territories" / "saint-denis.yml").write_text(SECOND_TERRITORY, "utf-8")
+    (root / "content" / "services" / "saint-denis").mkdir()
+    (root / "content" / "services" / "saint-denis" / "pmi.yml").write_text(
+        SECOND_TERRITORY_SERVICE, "utf-8")
+    portal = Portal(load(root / "content").catalogue)
+    shared = list(Pages(portal))
+    kinds = {page.key[0] for page in shared}
+    assert {"home", "territory", "territory-theme", "service", "glossary"} <= kinds
+    menus = [str(page.nav) for page in shared]
+    alone = [str(Pages(portal).page(page.key, page.lang).nav) for page in shared]
+    assert menus == alone
+    assert sum("md-nav__link--active" in menu for menu in menus) >= len(shared) // 3

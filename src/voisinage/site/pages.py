@@ -76,6 +76,7 @@ class Pages:
     def __init__(self, model: SiteModel) -> None:
         self.model = model
         self.terms = Terms(model.cat.glossary.record if model.cat.glossary else None)
+        self._navs: dict[tuple[Any, ...], Markup] = {}  # menus shared by pages, see _nav_key
 
     def __iter__(self) -> Iterator[Page]:
         for key in self.model.keys():  # noqa: SIM118 -- SiteModel.keys() lists pages, not a dict
@@ -95,7 +96,14 @@ class Pages:
         return body
 
     def nav_of(self, page: Page) -> Markup:
-        return _View(self, page.key, page.lang).render("nav.html", **page.context)
+        key = _nav_key(page)
+        nav = self._navs.pop(key, None)
+        if nav is None:
+            nav = _View(self, page.key, page.lang).render("nav.html", **page.context)
+            if len(self._navs) >= _NAVS_KEPT:
+                del self._navs[next(iter(self._navs))]
+        self._navs[key] = nav  # the most recently used last
+        return nav
 
     def description_of(self, page: Page) -> str:
         """The record's own words in the page's language (a service's description, a territory's,
@@ -114,6 +122,25 @@ class Pages:
             tagline = m.plain(m.record.tagline, page.lang) if m.record.tagline else ""
             words = f"{page.title} — {tagline}" if tagline and tagline != page.title else page.title
         return _shorten(" ".join(words.split()), DESCRIPTION_LENGTH)
+
+
+_NAVS_KEPT = 256
+"""Menus kept: a front end writes a territory's pages one after the other, so a few are enough
+to serve every page its menu, in a portal of any size."""
+
+_MARKED_IN_NAV = frozenset({"home", "territory", "territory-theme", "glossary"})
+"""The kinds of page nav.html marks as the current one (md-nav__link--active)."""
+
+
+def _nav_key(page: Page) -> tuple[Any, ...]:
+    """What a page's menu depends on. The menu links to the home page, the glossary, the
+    territories and a territory's themes, never to a page inside another page's folder: from
+    two pages in the same folder, each of its links is the same. So the pages of one kind
+    (that the menu does not mark as current), one territory and one language, in one folder
+    (a territory's services), share one menu: it is rendered once for them all."""
+    parent = page.url.rstrip("/").rpartition("/")[0]
+    kind = page.key if page.key[0] in _MARKED_IN_NAV else page.key[:1]
+    return (page.lang.code, kind, page.context.get("tid"), parent)
 
 
 class _View(LanguageView):
@@ -168,6 +195,12 @@ def environment() -> jinja2.Environment:
     env.globals["service_jsonld"] = jsonld.script  # schema.org, in templates/jsonld.html
     env.filters["json_attribute"] = json_attribute
     return env
+
+
+def templates_fixed() -> None:
+    """For a `build`, whose templates do not change under it: Jinja stops asking the file system
+    for each template's time at every page (a preview, which lives on, keeps reloading them)."""
+    environment().auto_reload = False
 
 
 def json_attribute(value: Any) -> Markup:
