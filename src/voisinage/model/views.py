@@ -6,6 +6,8 @@ between pages, or QR codes and print-sized dates.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -58,31 +60,18 @@ class LanguageView:
         if hours.typical_week(spec).always_open:
             return None
         first = self.portal.today - timedelta(days=1)
-        up = hours.upcoming(spec, first, OPEN_NOW_DAYS, department,
+        times = _open_times(spec, first, department,
                             (closure.start, closure.end) if closure else None)
-        base = up.midnights[0]
-
-        def minutes(moment: Any) -> int:
-            return int((moment - base).total_seconds() // 60)
-
-        days = [minutes(m) for m in up.midnights]
-        intervals = [[minutes(b), minutes(e)] for b, e in up.intervals]
-        clock: dict[int, str] = {}
-        for moment in (t for pair in up.intervals for t in pair):
-            local = moment.astimezone(hours.PARIS)
-            clock[local.hour * 60 + local.minute] = self.lang.time(time(local.hour, local.minute))
-        far: dict[int, str] = {}
-        for (_, end), (begin, _) in zip(up.intervals, up.intervals[1:], strict=False):
-            if (begin - end).days >= 6:
-                far[(begin.date() - first).days] = self.date(begin.date())
-        names = hours.public_holidays(sorted({d.year for _, d in up.holidays}), department,
-                                      self.lang.code) if up.holidays else {}
+        names = hours.public_holidays(list(times.years), department,
+                                      self.lang.code) if times.holidays else {}
         return {
-            "days": days, "open": intervals, "clock": clock, "far": far,
-            "first": up.midnights[0].weekday(), "names": self.lang.day_names(),
-            "holidays": {i: names.get(d, "") for i, d in up.holidays},
-            "closed": list(up.closed) if up.closed else None,
-            "base": int(base.timestamp() * 1000),
+            "days": list(times.days), "open": [list(pair) for pair in times.intervals],
+            "clock": {at: self.lang.time(time(hour, minute)) for at, hour, minute in times.clock},
+            "far": {index: self.date(day) for index, day in times.far},
+            "first": times.first, "names": self.lang.day_names(),
+            "holidays": {i: names.get(d, "") for i, d in times.holidays},
+            "closed": list(times.closed) if times.closed else None,
+            "base": times.base,
             "words": {key: interface.say(key, self.lang.code) for key in _OPEN_NOW_WORDS},
         }
 
@@ -98,3 +87,45 @@ class LanguageView:
         if said is None or not said.outdated:
             return None
         return self.t("outdated_short" if short else "outdated")
+
+
+@dataclass(frozen=True)
+class _OpenTimes:
+    """The part of `open_now` that no language changes, worked out once for all of a service's
+    pages (8 languages: the same datetimes, time zones and minutes each time)."""
+
+    days: tuple[int, ...]  # minutes from the first midnight to each midnight
+    intervals: tuple[tuple[int, int], ...]  # open, in minutes from the first midnight
+    clock: tuple[tuple[int, int, int], ...]  # minute of the day, hour, minute: each time shown
+    far: tuple[tuple[int, date], ...]  # day index and date of an opening after 6 days closed
+    holidays: tuple[tuple[int, date], ...]
+    years: tuple[int, ...]  # of the public holidays
+    closed: tuple[int, int] | None
+    first: int  # weekday of the first day
+    base: int  # the first midnight, in milliseconds since 1970
+
+
+@functools.lru_cache(maxsize=4096)
+def _open_times(spec: str, first: date, department: str | None,
+                closure: tuple[date, date] | None) -> _OpenTimes:
+    up = hours.upcoming(spec, first, OPEN_NOW_DAYS, department, closure)
+    base = up.midnights[0]
+
+    def minutes(moment: Any) -> int:
+        return int((moment - base).total_seconds() // 60)
+
+    clock: dict[int, tuple[int, int, int]] = {}
+    for moment in (t for pair in up.intervals for t in pair):
+        local = moment.astimezone(hours.PARIS)
+        at = local.hour * 60 + local.minute
+        clock.setdefault(at, (at, local.hour, local.minute))
+    far = [((begin.date() - first).days, begin.date())
+           for (_, end), (begin, _) in zip(up.intervals, up.intervals[1:], strict=False)
+           if (begin - end).days >= 6]
+    return _OpenTimes(
+        days=tuple(minutes(m) for m in up.midnights),
+        intervals=tuple((minutes(b), minutes(e)) for b, e in up.intervals),
+        clock=tuple(clock.values()), far=tuple(far), holidays=up.holidays,
+        years=tuple(sorted({d.year for _, d in up.holidays})), closed=up.closed,
+        first=up.midnights[0].weekday(), base=int(base.timestamp() * 1000))
+
