@@ -270,6 +270,8 @@ def _plain_slips(node: yaml.Node, value: str, lines: list[str]) -> list[tuple[Ma
 
 
 def _scalar(node: yaml.Node, constructor: Any, mark: Mark) -> Any:
+    if node.tag == _STR:  # what the constructor would return, without its dispatch
+        return node.value
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError):  # e.g. 2026-13-45, read as a date
@@ -277,6 +279,9 @@ def _scalar(node: yaml.Node, constructor: Any, mark: Mark) -> Any:
             "{value} cannot be read as a date or a number — check it (a date is written year "
             'first, like 2026-12-01), or put it in straight quotes "…" to keep it as text',
             value=mark.source or _("this value"))) from None
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 def _mark(node: yaml.Node, lines: list[str]) -> Mark:
