@@ -35,6 +35,7 @@ from ...publish import publish
 from ...records.problems import RecordsError
 from ...site import offline
 from ...site.build import Build, prepare
+from ...site.pages import templates_fixed
 from . import pool, search, shards, upstream
 
 if TYPE_CHECKING:
@@ -135,6 +136,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
             self._copied.clear()
             if self._command == "build":
                 gc.freeze()  # the records and page model live for the whole build: not scanned
+                templates_fixed()
             self._share_out(config, i18n)
         if self.config.fast_paths:
             upstream.cache_alternates(i18n, self._alternates)
@@ -255,6 +257,13 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         # static-i18n leaves the language switcher of the last page built on 404.html; point it
         # at each language's home instead (the same in every build and every shard).
         i18n = config.plugins.get("i18n")
+        if template_name == "sitemap.xml" and self.config.fast_paths and i18n is not None:
+            # static-i18n's sitemap lists every language built so far, and each language build
+            # writes it again over the one before: only this process's last one is kept.
+            languages = self._share or _build_order(i18n)
+            if i18n.current_language != languages[-1]:
+                ours = cast("dict[str, Any]", context)
+                ours["i18n_alternates"] = {}
         homes = getattr(i18n, "extra_alternate", None)
         if template_name == "404.html" and homes:
             # As static-i18n sets it: an attribute (Jinja reads it before the item of that name),
