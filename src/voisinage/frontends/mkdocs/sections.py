@@ -48,6 +48,7 @@ class _Cutter:
     def __init__(self) -> None:
         self.stack: list[tuple[str, bool]] = []  # open elements: tag, is a heading's permalink
         self.open: dict[str, int] = {}
+        self.opened: set[str] = set()  # the tag names of `open` with elements open
         self.permalinks = 0
         self.skipped = set(_ALWAYS_SKIPPED)  # tag names whose content is left out
         self.sections: list[_Section] = []
@@ -60,7 +61,7 @@ class _Cutter:
         return self.section
 
     def _skipping(self) -> bool:
-        return any(self.open.get(tag) for tag in self.skipped)
+        return not self.skipped.isdisjoint(self.opened)
 
     def _target(self, section: _Section) -> list[str]:
         return section.title if self.open.get(section.tag) else section.text
@@ -71,6 +72,7 @@ class _Cutter:
         permalink = tag == "a" and attrs.get("class") == "headerlink"
         self.stack.append((tag, permalink))
         self.open[tag] = self.open.get(tag, 0) + 1
+        self.opened.add(tag)
         self.permalinks += permalink
         if tag in _HEADINGS and "id" in attrs:
             depth = len(self.stack)
@@ -100,6 +102,8 @@ class _Cutter:
                     break
         _, permalink = self.stack.pop()
         self.open[tag] -= 1
+        if not self.open[tag]:
+            self.opened.discard(tag)
         self.permalinks -= permalink
         if tag in self.skipped:
             if tag not in _ALWAYS_SKIPPED:
@@ -149,35 +153,40 @@ def _attrs(text: str) -> dict[str, str | None]:
 
 def _cut(html: str) -> list[_Section] | None:
     cutter = _Cutter()
-    position, size = 0, len(html)
-    while position < size:
-        match = _TOKEN.match(html, position)
-        if match is None or match["other"] is not None:
-            return None
-        position = match.end()
-        text, tag = match["text"], match["tag"]
-        if text is not None:
-            cutter.data(unescape(text) if "&" in text else text)
-        elif tag is not None:
-            tag = tag.lower()
-            attrs = match["attrs"]
-            if match["close"]:
+    start, size = 0, len(html)
+    while start < size:  # the tokens cover the text, one after the other
+        restart = size
+        for match in _TOKEN.finditer(html, start):
+            kind = match.lastgroup
+            if kind == "text":
+                text = match.group(kind)
+                cutter.data(unescape(text) if "&" in text else text)
+                continue
+            if kind != "attrs":  # a comment (nothing), or a bare "<" (unexpected)
+                if kind == "other":
+                    return None
+                continue
+            tag, attrs = match.group("tag").lower(), match.group("attrs")
+            if match.group("close"):
                 if attrs.strip():
                     return None
                 cutter.end(tag)
                 continue
             selfclosing = attrs.endswith("/")
             cutter.start(tag, _attrs(attrs.rstrip("/")))
-            if tag in _RAW_TEXT:
+            if tag in _RAW_TEXT:  # its content is text up to its closing tag: tokens again after
+                position = match.end()
                 closing = re.compile(rf"</{tag}\s*>", re.I).search(html, position)
                 if closing is None or "</" in html[position:closing.start()]:
                     return None
                 if closing.start() > position:
                     cutter.data(html[position:closing.start()])
-                position = closing.end()
                 cutter.end(tag)
-            elif selfclosing:
+                restart = closing.end()
+                break
+            if selfclosing:
                 cutter.end(tag)
+        start = restart
     return cutter.sections
 
 
