@@ -82,3 +82,17 @@ def test_pages_that_share_a_menu_get_the_one_they_would_have_alone(tmp_path: Pat
     alone = [str(Pages(portal).page(page.key, page.lang).nav) for page in shared]
     assert menus == alone
     assert sum("md-nav__link--active" in menu for menu in menus) >= len(shared) // 3
+
+
+def test_a_stub_reads_back_as_the_front_matter_a_front_end_is_given(tmp_path: Path) -> None:
+    from helpers import TRICKY
+    from mkdocs.utils.meta import get_data
+
+    from voisinage.site.stubs import front_matter, stub
+
+    portal = Portal(load(write_portal(tmp_path, {"caf": CAF, "tricky": TRICKY}) / "content")
+                    .catalogue)
+    pages = list(Pages(portal))
+    assert len(pages) > 20
+    for page in pages:
+        assert get_data(stub(page)) == ("", front_matter(page))

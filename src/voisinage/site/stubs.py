@@ -7,6 +7,7 @@ rebuild everything), and stubs of pages that no longer exist are removed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,9 +17,15 @@ MARKER = "voisinage: generated"
 _DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, faster
 
 
+def front_matter(page: Page) -> dict[str, Any]:
+    """What a page's stub says: all of it (the stub has no body, the page comes from the
+    records). A front end may take it from here rather than read the stub back."""
+    return {"title": page.title, "voisinage": "/".join(page.key), "hide": ["toc"]}
+
+
 def stub(page: Page) -> str:
-    front = {"title": page.title, "voisinage": "/".join(page.key), "hide": ["toc"]}
-    return "---\n" + yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
+    text = yaml.dump(front_matter(page), Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + text + "---\n"
 
 
 def write_stubs(pages: list[Page], docs_dir: Path) -> int:

@@ -36,6 +36,7 @@ from ...records.problems import RecordsError
 from ...site import offline
 from ...site.build import Build, prepare
 from ...site.pages import templates_fixed
+from ...site.stubs import front_matter
 from . import pool, search, shards, upstream
 
 if TYPE_CHECKING:
@@ -90,8 +91,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
         self._saved_404: tuple[Any, Any] | None = None  # theme language while 404.html renders
-        self._alternates: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
-        self._i18n_files: dict[tuple[Any, ...], Any] = {}  # static-i18n's files, the same
+        self._i18n_files: dict[tuple[Any, ...], Any] = {}  # static-i18n's, for one mkdocs build
         self._theme_files: dict[tuple[Any, ...], list[str]] = {}  # the same, the theme's listing
         self._copied: set[tuple[str, str]] = set()  # theme files this mkdocs build has copied
         self._command: str | None = None  # from on_startup: build, serve, gh-deploy
@@ -129,9 +129,8 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         i18n = config.plugins.get("i18n")
         assert i18n is not None  # _check_languages refuses a build without it
         if not i18n.building:  # the first language build of a new `mkdocs build`
-            self._alternates.clear()
-            self._i18n_files.clear()
-            if not self.config.share:  # a forked process keeps what its parent listed
+            if not self.config.share:  # a forked process keeps what its parent made
+                self._i18n_files.clear()
                 self._theme_files.clear()
             self._copied.clear()
             if self._command == "build":
@@ -139,7 +138,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
                 templates_fixed()
             self._share_out(config, i18n)
         if self.config.fast_paths:
-            upstream.cache_alternates(i18n, self._alternates)
+            upstream.cache_alternates(i18n, self._i18n_files)
             upstream.make_files_once(i18n, self._i18n_files)
             upstream.list_theme_once(config.theme, self._theme_files)
         return config
@@ -191,7 +190,7 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         they inherit what it made for every language (templates compiled, the theme listed)."""
         parts, self._pending = self._pending, []
         cache = _cache_dir(self.config, config)
-        prepared = (self.build, self._theme_files)
+        prepared = (self.build, self._theme_files, self._i18n_files)
         self._workers = [
             pool.start(config.config_file_path, cache / "pool" / str(i), part, prepared,
                        bool(config.strict), _build_forked, Path(config.site_dir))
@@ -226,11 +225,13 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.content))
         return server
 
-    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig,
-                         files: Files) -> str | None:
-        if self.config.fast_paths and self._page(page) is not None:
+    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig,
+                    files: Files) -> MkDocsPage | None:
+        rendered = self._page(page)
+        if self.config.fast_paths and rendered is not None:
+            upstream.read_source_from(page, front_matter(rendered))
             upstream.render_blank_markdown_at_once(page)
-        return markdown
+        return page
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str | None:
@@ -385,13 +386,15 @@ class VoisinagePlugin(BasePlugin[VoisinageConfig]):
 def _build_forked(config_file: str, site: Path, share: list[str], prepared: Any,
                   strict: bool) -> None:
     """In a process forked by pool.start: a whole `mkdocs build` of the languages `share` of the
-    same mkdocs.yml into `site`, with the records, pages and theme listing the parent prepared."""
+    same mkdocs.yml into `site`, with the records, pages, theme listing and static-i18n files the
+    parent prepared."""
     from mkdocs.config import load_config
 
     config = load_config(config_file, site_dir=str(site), strict=strict)
     ours: Any = config.plugins["voisinage"]
     ours.config.share, ours.config.jobs, ours.config.leaflets = share, 1, False
-    ours.build, ours._theme_files = prepared  # the same records: prepare() sees no change
+    # The same records (prepare() sees no change), theme listing and static-i18n files.
+    ours.build, ours._theme_files, ours._i18n_files = prepared
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

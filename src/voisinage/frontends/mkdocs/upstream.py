@@ -19,8 +19,10 @@
    language (languages² × pages in a build), only to try them as alternates: where a page has a
    default-language version, the alternate static-i18n makes from it instead has the same
    address, so the versions in the other languages are not given to it (`only_files_used`).
-4. MkDocs converts each page's Markdown with a new converter: a voisinage page's is blank, and
-   gets at once what converting it would give (`render_blank_markdown_at_once`).
+4. MkDocs reads each page's stub back and parses its front matter, then converts its Markdown
+   with a new converter: a voisinage page is given the front matter voisinage wrote in its stub
+   (`read_source_from`), and its blank Markdown what converting it would give
+   (`render_blank_markdown_at_once`).
 5. MkDocs, in each language build, lists the theme's ~14,500 files (Material's icons) to find its
    static files, then copies the same ~90 of them to the same places: listed once and copied
    once per `mkdocs build`.
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -47,7 +50,9 @@ _SEARCH_PLUGINS = ("search", "material/search")
 
 def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
     """Make static-i18n's alternates of each file and language once, kept in `cache` (one per
-    `mkdocs build`, shared by its language builds). Returns whether it could be installed."""
+    `mkdocs build`, shared by its language builds, and with `make_files_once`: an alternate and
+    a file of a later build are the same version, made once). Returns whether it could be
+    installed."""
     if "reconfigure_files_alternates" in vars(i18n):
         return True  # installed by an earlier language build of this `mkdocs build`
     original = getattr(type(i18n), "reconfigure_files_alternates", None)
@@ -61,7 +66,10 @@ def cache_alternates(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
             key = _file_key(file, language, default, languages, config)
             made = cache.get(key)
             if made is None:
-                made = cache[key] = create_i18n_file(file, language, default, languages, config)
+                made = create_i18n_file(file, language, default, languages, config)
+                # make_files_once's copy leaves the version it copied in the same cache: that
+                # one, never a page of any build, is the alternate (the copy is for pages).
+                made = cache.setdefault(key, made)
             return made
 
         return original(i18n, i18n_src_uris, alternate_src_uris, config, create_once)
@@ -92,6 +100,9 @@ def make_files_once(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
             pristine = cache[key] = made(file, language, default, languages, config)
         fresh = copy.copy(pristine)
         fresh.alternates = {language: fresh}  # as create_i18n_file makes them: itself only
+        # The one thing the site's folder changes, as create_i18n_file sets it: the version may
+        # have been made by the process that forked this one, for a folder of its own.
+        fresh.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, fresh.dest_path))
         return fresh
 
     def reconfigure_files(files: Any, config: Any) -> Any:
@@ -109,9 +120,11 @@ def make_files_once(i18n: Any, cache: dict[tuple[Any, ...], Any]) -> bool:
 def _file_key(file: Any, language: str, default: str, languages: list[str],
               config: Any) -> tuple[Any, ...]:
     # Every input of create_i18n_file, which reads nothing else (src_uri and dest_uri are what
-    # its src_path and dest_path are made from).
+    # its src_path and dest_path are made from), but the site's folder: it only makes the
+    # file's abs_dest_path, which create_copy sets on each copy, and which an alternate (never
+    # written) does not use. So the versions made before a build forks serve every process.
     return (file.src_uri, file.dest_uri, file.inclusion, language, default, tuple(languages),
-            config.docs_dir, config.site_dir, config.use_directory_urls)
+            config.docs_dir, config.use_directory_urls)
 
 
 def only_files_used(i18n: Any, files: Any) -> Any:
@@ -151,6 +164,22 @@ def _other_version(file: Any, current: str, default: str, languages: set[str],
     if not (dot and dot_ and base) or language in (current, default) or language not in languages:
         return False
     return f"{base}.{default}.{extension}" in present
+
+
+def read_source_from(page: Any, front_matter: dict[str, Any]) -> None:
+    """MkDocs reads each page's file and parses its YAML front matter: a voisinage stub is only
+    front matter, which voisinage wrote from `front_matter`, so the page is given that (made
+    for this page alone: plugins change a page's meta). A plugin that gives a page's source itself
+    (`on_page_read_source`) still has its source read as MkDocs reads it."""
+    read_source = type(page).read_source
+
+    def read_from_records(config: Any) -> None:
+        if config.plugins.on_page_read_source(page=page, config=config) is not None:
+            read_source(page, config)
+            return
+        page.markdown, page.meta = "", front_matter
+
+    page.read_source = read_from_records
 
 
 def render_blank_markdown_at_once(page: Any) -> None:
