@@ -318,3 +318,21 @@ def test_search_entries_are_the_ones_material_makes(html: str) -> None:
                                   "<script>'</b>'</script>"])
 def test_unexpected_markup_is_left_to_material(html: str) -> None:
     assert sections.entries(html, "x/", "Page", {}, [], None) is None
+
+
+def test_the_addresses_of_a_page_in_other_languages_are_joined_as_urljoin_does() -> None:
+    import random
+    from urllib.parse import urljoin
+
+    from voisinage.frontends.mkdocs.plugin import _joiner
+
+    pick = random.Random(0)
+    folders = ["ar", "lille-la-source", "x.y", "é", "b c", ".well", "%20", "..", "."]
+    for _ in range(20000):
+        base = "https://example.org/" + "".join(
+            pick.choice(folders[:-2]) + "/" for _ in range(pick.randint(0, 4)))
+        link = "../" * pick.randint(0, 6) + "".join(
+            pick.choice(folders) + "/" for _ in range(pick.randint(0, 3)))
+        link = pick.choice([link, link.rstrip("/"), "./", "#top", "https://other.example/"])
+        assert _joiner(base)(link) == urljoin(base, link), (base, link)
+    assert _joiner("https://e.org/fr/a/?q=1")("../b/") == urljoin("https://e.org/fr/a/?q=1", "../b/")

@@ -480,9 +480,10 @@ def _absolute_alternates(html: str, here: str, default: str) -> str:
     if not here.startswith("http"):
         return html
     versions: dict[str, str] = {}
+    join = _joiner(here)
 
     def absolute(found: re.Match[str]) -> str:
-        versions[found[2]] = href = urljoin(here, found[1])
+        versions[found[2]] = href = join(found[1])
         return f'<link rel="alternate" href="{href}" hreflang="{found[2]}">'
 
     html = _ALTERNATE.sub(absolute, html)
@@ -491,6 +492,30 @@ def _absolute_alternates(html: str, here: str, default: str) -> str:
     own = f'<link rel="alternate" href="{versions[default]}" hreflang="{default}">'
     return html.replace(own, own + f'\n<link rel="alternate" href="{versions[default]}" '
                         'hreflang="x-default">', 1)
+
+
+_CLIMB = re.compile(r"((?:\.\./)*)((?:[^./?#:][^/?#:]*/)*)")
+
+
+def _joiner(base: str) -> Callable[[str], str]:
+    """`urljoin(base, link)` for the links the theme writes from a page to its other languages
+    (`../../ar/x/`), from the page's address split once, without urllib's general parsing of
+    both (8 links a page); any other link goes to urljoin."""
+    parts = urlsplit(base)
+    if parts.query or parts.fragment or not parts.path.endswith("/"):
+        return lambda link: urljoin(base, link)
+    origin = base[: len(base) - len(parts.path)]
+    folders = parts.path.split("/")[1:-1]
+
+    def join(link: str) -> str:
+        found = _CLIMB.fullmatch(link)
+        if found is None:
+            return urljoin(base, link)
+        up = len(found[1]) // 3
+        kept = folders[: max(0, len(folders) - up)]
+        return origin + "/" + "".join(folder + "/" for folder in kept) + found[2]
+
+    return join
 
 
 def _theme_fixes(html: str, lang: str) -> str:
