@@ -10,13 +10,13 @@
    `reconfigure_files` makes its language's version of every file of every language, which
    the alternates of the builds before it made already (about a fifth of a forked share's CPU):
    those are made once, and each build gets copies (they become the build's pages, which MkDocs
-   changes).
+   changes). One cache holds both, and a process forked for other languages keeps it.
 2. Material's search plugin cuts every page's HTML into sections with Python's `html.parser` and
    segments Chinese with jieba. For the pages voisinage renders, `sections.entries` makes the same
    entries from a regular-expression scan, and each run of Chinese characters is segmented once
    per process; Material gets nothing to parse. Other pages are indexed by Material as before.
 3. Each language build of static-i18n also makes a file for every page's version in every
-   language (languages² × pages in a build), only to try them as alternates: where a page has a
+   language (languages × pages in each build), only to try them as alternates: where a page has a
    default-language version, the alternate static-i18n makes from it instead has the same
    address, so the versions in the other languages are not given to it (`only_files_used`).
 4. MkDocs reads each page's stub back and parses its front matter, then converts its Markdown
