@@ -336,3 +336,29 @@ def test_the_addresses_of_a_page_in_other_languages_are_joined_as_urljoin_does()
         link = pick.choice([link, link.rstrip("/"), "./", "#top", "https://other.example/"])
         assert _joiner(base)(link) == urljoin(base, link), (base, link)
     assert _joiner("https://e.org/fr/a/?q=1")("../b/") == urljoin("https://e.org/fr/a/?q=1", "../b/")
+
+
+def test_a_page_given_its_source_by_a_plugin_is_read_from_it_as_mkdocs_reads_it() -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from voisinage.frontends.mkdocs import upstream
+
+    asked: list[Any] = []
+
+    def source(page: Any, config: Any) -> str | None:
+        asked.append(page)
+        return sources.pop(0)
+
+    sources: list[str | None] = ["---\ntitle: Donné\n---\n# Corps\n", None]
+    config = SimpleNamespace(plugins=SimpleNamespace(on_page_read_source=source))
+    file = File("a.fr.md", "/nowhere", "/site", True)
+    page = Page(None, file, {"use_directory_urls": True})
+    upstream.read_source_from(page, {"title": "Du souche"})
+    page.read_source(config)
+    assert (page.markdown, page.meta) == ("# Corps\n", {"title": "Donné"})
+    page.read_source(config)
+    assert (page.markdown, page.meta) == ("", {"title": "Du souche"})
+    assert len(asked) == 2  # once per read

@@ -171,11 +171,12 @@ def read_source_from(page: Any, front_matter: dict[str, Any]) -> None:
     front matter, which voisinage wrote from `front_matter`, so the page is given that (made
     for this page alone: plugins change a page's meta). A plugin that gives a page's source itself
     (`on_page_read_source`) still has its source read as MkDocs reads it."""
-    read_source = type(page).read_source
+    from mkdocs.utils import meta
 
     def read_from_records(config: Any) -> None:
-        if config.plugins.on_page_read_source(page=page, config=config) is not None:
-            read_source(page, config)
+        source = config.plugins.on_page_read_source(page=page, config=config)
+        if source is not None:  # parsed as MkDocs parses it (the event is asked once)
+            page.markdown, page.meta = meta.get_data(source)
             return
         page.markdown, page.meta = "", front_matter
 
