@@ -128,4 +128,3 @@ def _open_times(spec: str, first: date, department: str | None,
         clock=tuple(clock.values()), far=tuple(far), holidays=up.holidays,
         years=tuple(sorted({d.year for _, d in up.holidays})), closed=up.closed,
         first=up.midnights[0].weekday(), base=int(base.timestamp() * 1000))
-
